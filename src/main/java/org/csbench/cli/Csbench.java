@@ -1,0 +1,66 @@
+package org.csbench.cli;
+
+import java.io.PrintWriter;
+
+import org.csbench.model.CsbenchException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code csbench} command line. Global options pick the warehouse folder and the Spark master; each
+ * subcommand runs one job and prints a summary. A user's mistake ends with one line on stderr and exit
+ * code 2; an unexpected failure with exit code 1.
+ */
+@Command(name = "csbench", mixinStandardHelpOptions = true, version = "csbench 0.1.0",
+        description = "Benchmarks English local authorities' children's services (Spark + Delta Lake).",
+        subcommands = {RunCommand.class, TablesCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class})
+public final class Csbench implements Runnable {
+    /** Exit code for a user's mistake (bad file, bad spec, unknown table). */
+    public static final int USER_ERROR = 2;
+
+    @Option(names = "--warehouse", defaultValue = "warehouse", paramLabel = "DIR",
+            description = "Folder (or Hadoop URI) holding the Delta tables (default: ${DEFAULT-VALUE}).")
+    String warehouse;
+
+    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL",
+            description = "Spark master: local[*] on a laptop, or a cluster URL (default: ${DEFAULT-VALUE}).")
+    String master;
+
+    @Option(names = "--shuffle-partitions", defaultValue = "8", paramLabel = "N",
+            description = "Spark shuffle partitions; raise for England-scale data on a cluster (default: ${DEFAULT-VALUE}).")
+    int shufflePartitions;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, tables or history");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given output streams; returns the exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Csbench());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            Throwable cause = e;
+            while (cause != null && !(cause instanceof CsbenchException)) {
+                cause = cause.getCause();
+            }
+            if (cause != null) {
+                err.println("csbench: " + cause.getMessage());
+                return USER_ERROR;
+            }
+            err.println("csbench: unexpected failure: " + e);
+            e.printStackTrace(err);
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}

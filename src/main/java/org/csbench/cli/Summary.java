@@ -1,0 +1,35 @@
+package org.csbench.cli;
+
+import java.io.PrintWriter;
+
+import org.csbench.ingest.LoadJob;
+
+/** The run summary: per source, rows read, loaded and quarantined; per table, rows written and seconds. */
+final class Summary {
+    private Summary() {
+    }
+
+    static void print(PrintWriter out, LoadJob.Result result, double seconds, String warehouse) {
+        out.printf("%nLoad %s%n", result.loadId());
+        out.printf("%-28s %-10s %10s %10s %12s %10s %8s%n", "source", "outcome", "rows read", "loaded",
+                "quarantined", "written", "seconds");
+        long read = 0;
+        long quarantined = 0;
+        for (LoadJob.SourceResult s : result.sources()) {
+            out.printf("%-28s %-10s %,10d %,10d %,12d %,10d %8.1f%n", s.sourceId(), s.outcome(), s.rowsRead(),
+                    s.rowsLoaded(), s.rowsQuarantined(), s.rowsWritten(), s.seconds());
+            read += s.rowsRead();
+            quarantined += s.rowsQuarantined();
+        }
+        out.printf("%-28s %-10s %,10d %,10d %,12d%n", "total", "", read, read - quarantined, quarantined);
+        if (!result.tables().isEmpty()) {
+            out.printf("%n%-40s %12s %8s %8s%n", "table", "rows written", "version", "seconds");
+            for (LoadJob.TableResult t : result.tables()) {
+                out.printf("%-40s %,12d %8d %8.1f%n", t.table(), t.rowsWritten(), t.version(), t.seconds());
+            }
+        } else {
+            out.printf("%nNothing changed: every file was loaded before.%n");
+        }
+        out.printf("%nDone in %.1f s. Tables are in %s (list them with: csbench tables)%n", seconds, warehouse);
+    }
+}

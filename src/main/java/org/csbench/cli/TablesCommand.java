@@ -1,0 +1,41 @@
+package org.csbench.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.apache.spark.sql.Row;
+
+import org.csbench.delta.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code csbench tables}: every Delta table with its rows, current version and last operation. */
+@Command(name = "tables", mixinStandardHelpOptions = true,
+        description = "List the warehouse's Delta tables: rows, current version, last operation.")
+final class TablesCommand implements Callable<Integer> {
+    @ParentCommand
+    Csbench parent;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = commandSpec.commandLine().getOut();
+        Warehouse warehouse = Session.open(parent);
+        List<String> tables = warehouse.tables();
+        if (tables.isEmpty()) {
+            out.printf("No tables in %s yet; run 'csbench run' first.%n", warehouse.root());
+            return 0;
+        }
+        out.printf("%-40s %12s %8s  %-20s %s%n", "table", "rows", "version", "last operation", "when (UTC)");
+        for (String table : tables) {
+            long rows = warehouse.read(table).count();
+            Row last = warehouse.history(table).first();
+            out.printf("%-40s %,12d %8d  %-20s %s%n", table, rows, last.getLong(0), last.getString(2),
+                    last.getTimestamp(1).toInstant());
+        }
+        return 0;
+    }
+}

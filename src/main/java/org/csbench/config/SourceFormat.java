@@ -1,0 +1,11 @@
+package org.csbench.config;
+
+/** How a source file is laid out, which decides the loader that reads it. */
+public enum SourceFormat {
+    /** DfE Explore Education Statistics tidy CSV: one row per geography and period, measure columns. */
+    EES,
+    /** A statistical-neighbour model: one row per LA, its neighbours and closeness labels across columns. */
+    SN_WIDE,
+    /** A plain reference table with typed columns (e.g. LA code changes). */
+    TABLE
+}

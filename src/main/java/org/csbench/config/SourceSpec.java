@@ -1,0 +1,32 @@
+package org.csbench.config;
+
+import java.util.List;
+
+/**
+ * One input file of a pipeline and how to read it.
+ *
+ * @param id         the source's id: bronze table {@code bronze.<id>}, lineage in every table downstream
+ * @param format     the file's layout
+ * @param path       the file, resolved against the spec's folder or the data folder
+ * @param title      a readable name
+ * @param release    the vintage label for this file's values, or null to label it by its SHA-256
+ * @param period     what {@code time_period} means (EES sources)
+ * @param dimensions columns that, with the geography and period, identify a row (e.g. {@code population_type})
+ * @param measures   measure columns and their indicators (EES sources)
+ * @param neighbours the statistical-neighbour model (SN_WIDE sources)
+ * @param columns    typed columns (TABLE sources)
+ * @param target     the reference table a TABLE source fills, e.g. {@code reference.la_code_change}
+ */
+public record SourceSpec(String id, SourceFormat format, String path, String title, String release,
+        PeriodSpec period, List<String> dimensions, List<MeasureSpec> measures, NeighbourModelSpec neighbours,
+        List<ColumnSpec> columns, String target) {
+    public SourceSpec {
+        dimensions = List.copyOf(dimensions);
+        measures = List.copyOf(measures);
+        columns = List.copyOf(columns);
+    }
+
+    public String bronzeTable() {
+        return "bronze." + id;
+    }
+}

@@ -1,0 +1,191 @@
+package org.csbench.delta;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.delta.tables.DeltaTable;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+import org.csbench.model.Errors;
+
+/**
+ * The only place that reads and writes Delta tables. A table named {@code layer.name} (e.g.
+ * {@code silver.observation}) lives in the folder {@code <warehouse>/layer/name}, so the warehouse is a plain
+ * folder tree that any Delta reader (Spark, Power BI's Delta connector, DuckDB) can open.
+ */
+public final class Warehouse {
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*");
+
+    private final SparkSession spark;
+    private final String root;
+
+    public Warehouse(SparkSession spark, String root) {
+        this.spark = spark;
+        this.root = root;
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    public String root() {
+        return root;
+    }
+
+    /** The folder that holds {@code table}. */
+    public String location(String table) {
+        if (!TABLE_NAME.matcher(table).matches()) {
+            throw Errors.invalidArgument("Invalid table name: '" + table + "'; expected layer.name, e.g. silver.observation");
+        }
+        int dot = table.indexOf('.');
+        return new Path(new Path(root, table.substring(0, dot)), table.substring(dot + 1)).toString();
+    }
+
+    public boolean exists(String table) {
+        return DeltaTable.isDeltaTable(spark, location(table));
+    }
+
+    /** The table's current snapshot. */
+    public Dataset<Row> read(String table) {
+        requireExists(table);
+        return spark.read().format("delta").load(location(table));
+    }
+
+    /** The table as it was at {@code version} (time travel). */
+    public Dataset<Row> readVersion(String table, long version) {
+        requireExists(table);
+        return spark.read().format("delta").option("versionAsOf", version).load(location(table));
+    }
+
+    /** Appends rows; new columns (a source file that gained a column) are added to the schema. */
+    public void append(String table, Dataset<Row> rows, String commitNote) {
+        rows.write().format("delta").mode(SaveMode.Append).option("mergeSchema", "true")
+                .option("userMetadata", commitNote).save(location(table));
+    }
+
+    /** Replaces the whole table. */
+    public void overwrite(String table, Dataset<Row> rows, String commitNote) {
+        rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true")
+                .option("userMetadata", commitNote).save(location(table));
+    }
+
+    /** Replaces the rows matching {@code condition} (a SQL predicate on the table's columns) in one commit. */
+    public void replaceWhere(String table, Dataset<Row> rows, String condition, String commitNote) {
+        if (!exists(table)) {
+            append(table, rows, commitNote);
+            return;
+        }
+        rows.write().format("delta").mode(SaveMode.Overwrite).option("replaceWhere", condition)
+                .option("mergeSchema", "true").option("userMetadata", commitNote).save(location(table));
+    }
+
+    /**
+     * Sets {@code column} to {@code value} on the target rows that match a source row under {@code matchCondition}
+     * (aliases {@code t} for the table, {@code s} for {@code source}), in one MERGE commit.
+     */
+    public void updateMatched(String table, Dataset<Row> source, Column matchCondition, Map<String, Column> set,
+            String commitNote) {
+        withCommitNote(commitNote, () -> DeltaTable.forPath(spark, location(table)).as("t")
+                .merge(source.as("s"), matchCondition)
+                .whenMatched().update(set)
+                .execute());
+    }
+
+    /** The table's current version, or empty when it does not exist yet. */
+    public Optional<Long> version(String table) {
+        if (!exists(table)) {
+            return Optional.empty();
+        }
+        Row last = DeltaTable.forPath(spark, location(table)).history(1).select("version").first();
+        return Optional.of(last.getLong(0));
+    }
+
+    /** The commit history, newest first: version, timestamp, operation, metrics, note. */
+    public Dataset<Row> history(String table) {
+        requireExists(table);
+        return DeltaTable.forPath(spark, location(table)).history()
+                .select("version", "timestamp", "operation", "operationParameters", "operationMetrics",
+                        "userMetadata");
+    }
+
+    /** The operation metrics of the latest commit (e.g. {@code numOutputRows}). */
+    public Map<String, String> lastCommitMetrics(String table) {
+        Row last = DeltaTable.forPath(spark, location(table)).history(1).select("operationMetrics").first();
+        Map<String, String> metrics = last.getJavaMap(0);
+        return metrics == null ? Collections.emptyMap() : metrics;
+    }
+
+    /** Brings a table back to an earlier version (a new commit with the old content). */
+    public void restore(String table, long version) {
+        DeltaTable.forPath(spark, location(table)).restoreToVersion(version);
+    }
+
+    /** Removes a table's folder; used only to undo a table created by a run that failed. */
+    public void drop(String table) {
+        try {
+            Path path = new Path(location(table));
+            path.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(path, true);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot remove " + location(table) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every Delta table under the warehouse, as {@code layer.name}, sorted. */
+    public List<String> tables() {
+        List<String> tables = new ArrayList<>();
+        try {
+            Path rootPath = new Path(root);
+            FileSystem fs = rootPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(rootPath)) {
+                return tables;
+            }
+            for (FileStatus layer : fs.listStatus(rootPath)) {
+                if (!layer.isDirectory()) {
+                    continue;
+                }
+                for (FileStatus table : fs.listStatus(layer.getPath())) {
+                    if (table.isDirectory() && fs.exists(new Path(table.getPath(), "_delta_log"))) {
+                        tables.add(layer.getPath().getName() + "." + table.getPath().getName());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw Errors.unreadableFile(root, e.getMessage());
+        }
+        Collections.sort(tables);
+        return tables;
+    }
+
+    /** Starts a set of writes that is undone as a whole if any of them fails. */
+    public WarehouseTransaction begin() {
+        return new WarehouseTransaction(this);
+    }
+
+    private void requireExists(String table) {
+        if (!exists(table)) {
+            throw Errors.unknownTable(table, tables());
+        }
+    }
+
+    private void withCommitNote(String note, Runnable action) {
+        String key = "spark.databricks.delta.commitInfo.userMetadata";
+        spark.conf().set(key, note);
+        try {
+            action.run();
+        } finally {
+            spark.conf().unset(key);
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package org.csbench.ingest;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.make_date;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+
+import org.csbench.config.PeriodSpec;
+import org.csbench.model.Columns;
+import org.csbench.model.GeographicLevel;
+
+/**
+ * DfE Explore Education Statistics tidy CSV -> checked rows -> long typed observations. Pure transforms: no
+ * I/O. {@link #check} names the columns and lists each row's problems; {@link #observations} turns the good
+ * rows into one row per measure (and per authority, for joint returns such as {@code 940 / 941}).
+ */
+public final class EesTransform {
+    private static final String MEASURE = "_m";
+    private static final String DIMENSION = "_dim";
+    private static final String OBS = "_obs";
+    private static final String CODES = "_codes";
+    private static final String POS = "_pos";
+    private static final String LA_CODE_PATTERN = "^\\d{3}(\\s*/\\s*\\d{3})*$";
+    private static final String JOINT_SEPARATOR = "\\s*/\\s*";
+
+    private EesTransform() {
+    }
+
+    static String measureColumn(int k) {
+        return MEASURE + k;
+    }
+
+    static String dimensionColumn(int k) {
+        return DIMENSION + k;
+    }
+
+    /**
+     * The file's rows with trimmed, named columns ({@link EesLayout#REQUIRED}, {@link EesLayout#OPTIONAL},
+     * dimensions, measures) and {@link RowErrors#ERRORS}: the reasons a row cannot be loaded.
+     */
+    public static Dataset<Row> check(Dataset<Row> lines, EesLayout layout) {
+        List<Column> named = new ArrayList<>(List.of(col(CsvLines.LINE), col(CsvLines.TEXT), col(CsvLines.FIELD_COUNT)));
+        for (String name : joined(EesLayout.REQUIRED, EesLayout.OPTIONAL)) {
+            named.add(layout.position(name).isPresent()
+                    ? cleaned(col(CsvLines.field(layout.position(name).getAsInt()))).as(name)
+                    : lit(null).cast(DataTypes.StringType).as(name));
+        }
+        List<String> dimensionNames = new ArrayList<>(layout.dimensions().keySet());
+        for (int d = 0; d < dimensionNames.size(); d++) {
+            named.add(cleaned(col(CsvLines.field(layout.dimensions().get(dimensionNames.get(d))))).as(dimensionColumn(d)));
+        }
+        for (int k = 0; k < layout.measures().size(); k++) {
+            named.add(cleaned(col(CsvLines.field(layout.measures().get(k).index()))).as(measureColumn(k)));
+        }
+        Dataset<Row> rows = lines.select(named.toArray(Column[]::new));
+
+        Column text = col(CsvLines.TEXT);
+        Column blankLine = trim(text).equalTo("");
+        Column fieldsOk = col(CsvLines.FIELD_COUNT).equalTo(layout.header().size()).and(blankLine.unary_$bang());
+        Column timePeriod = col(Columns.TIME_PERIOD);
+        Column level = lower(col(Columns.GEOGRAPHIC_LEVEL));
+        Column isLa = level.equalTo(GeographicLevel.LOCAL_AUTHORITY.label().toLowerCase(Locale.ROOT));
+
+        List<Column> rowKey = new ArrayList<>(List.of(timePeriod, level, col(Columns.REGION_CODE),
+                col(Columns.OLD_LA_CODE), col(Columns.NEW_LA_CODE)));
+        for (int d = 0; d < dimensionNames.size(); d++) {
+            rowKey.add(lower(col(dimensionColumn(d))));
+        }
+        WindowSpec sameKey = Window.partitionBy(rowKey.toArray(Column[]::new));
+        Column firstLine = min(when(fieldsOk, col(CsvLines.LINE))).over(sameKey);
+
+        RowErrors errors = new RowErrors()
+                .add(blankLine, RowErrors.WHOLE_ROW, text, "empty line")
+                .add(blankLine.unary_$bang().and(fieldsOk.unary_$bang()), RowErrors.WHOLE_ROW, text,
+                        concat(lit("expected " + layout.header().size() + " fields as in the header, found "),
+                                col(CsvLines.FIELD_COUNT).cast(DataTypes.StringType)))
+                .add(fieldsOk.and(validPeriod(timePeriod).unary_$bang()), Columns.TIME_PERIOD, timePeriod,
+                        "not a year like 2025 or a financial year like 202425")
+                .add(fieldsOk.and(levelKnown(level).unary_$bang()), Columns.GEOGRAPHIC_LEVEL,
+                        col(Columns.GEOGRAPHIC_LEVEL), "unknown geographic level; expected National, Regional or Local authority")
+                .add(fieldsOk.and(isLa).and(col(Columns.OLD_LA_CODE).isNull()
+                        .or(col(Columns.OLD_LA_CODE).rlike(LA_CODE_PATTERN).unary_$bang())), Columns.OLD_LA_CODE,
+                        col(Columns.OLD_LA_CODE), "a Local authority row needs a 3-digit old_la_code")
+                .add(fieldsOk.and(level.equalTo("regional")).and(col(Columns.REGION_CODE).isNull()),
+                        Columns.REGION_CODE, col(Columns.REGION_CODE), "a Regional row needs a region_code")
+                .add(fieldsOk.and(col(CsvLines.LINE).notEqual(firstLine)), RowErrors.WHOLE_ROW, text,
+                        concat(lit("duplicate of line "), firstLine.cast(DataTypes.StringType),
+                                lit(" (same period, geography and dimensions)")));
+        boolean mapped = layout.measures().stream().anyMatch(m -> !m.spec().when().isEmpty());
+        if (mapped && !dimensionNames.isEmpty()) {
+            Column anyApplies = lit(false);
+            for (int k = 0; k < layout.measures().size(); k++) {
+                anyApplies = anyApplies.or(applies(layout, k, dimensionNames));
+            }
+            errors.add(fieldsOk.and(anyApplies.unary_$bang()), layout.header().names()
+                    .get(layout.dimensions().get(dimensionNames.get(0))), col(dimensionColumn(0)),
+                    "no measure is mapped to this value; add it to a measure's 'when' in the source entry");
+        }
+        for (int k = 0; k < layout.measures().size(); k++) {
+            Column cell = col(measureColumn(k));
+            errors.add(fieldsOk.and(applies(layout, k, dimensionNames)).and(Cells.isValid(cell).unary_$bang()),
+                    layout.measures().get(k).column(), cell, Cells.NOT_A_VALUE);
+        }
+        return rows.withColumn(RowErrors.ERRORS, errors.toColumn());
+    }
+
+    /**
+     * One observation per good row, applicable measure and authority, in the {@code silver.observation}
+     * layout (without lineage; see {@link Lineage}).
+     */
+    public static Dataset<Row> observations(Dataset<Row> checked, EesLayout layout, PeriodSpec period) {
+        List<String> dimensionNames = new ArrayList<>(layout.dimensions().keySet());
+        List<Column> measures = new ArrayList<>();
+        for (int k = 0; k < layout.measures().size(); k++) {
+            EesLayout.Measure m = layout.measures().get(k);
+            measures.add(when(applies(layout, k, dimensionNames), struct(
+                    lit(m.spec().indicator()).as(Columns.INDICATOR_ID),
+                    lit(m.column()).as(Columns.SOURCE_COLUMN),
+                    lit(m.spec().unit().code()).as(Columns.UNIT),
+                    col(measureColumn(k)).as(Columns.RAW_VALUE))));
+        }
+        List<Column> dimensionValues = new ArrayList<>();
+        for (int d = 0; d < dimensionNames.size(); d++) {
+            dimensionValues.add(col(dimensionColumn(d)));
+        }
+        Column oldCode = col(Columns.OLD_LA_CODE);
+        Dataset<Row> perMeasure = checked.filter(size(col(RowErrors.ERRORS)).equalTo(0))
+                .withColumn(Columns.DIMENSION, dimensionValues.isEmpty() ? lit(null).cast(DataTypes.StringType)
+                        : concat_ws(" | ", dimensionValues.toArray(Column[]::new)))
+                .withColumn(CODES, when(oldCode.isNull(), array(lit(null).cast(DataTypes.StringType)))
+                        .otherwise(split(oldCode, JOINT_SEPARATOR)))
+                .withColumn(OBS, explode(filter(array(measures.toArray(Column[]::new)), Column::isNotNull)));
+        Dataset<Row> perAuthority = perMeasure.select(col("*"), posexplode(col(CODES)).as(new String[] {POS, "_code"}));
+
+        Column tp = col(Columns.TIME_PERIOD);
+        Column year = when(tp.rlike("^\\d{4}$"), tp.try_cast(DataTypes.IntegerType))
+                .otherwise(substring(tp, 1, 4).try_cast(DataTypes.IntegerType).plus(1));
+        Column joint = size(col(CODES)).gt(1);
+        Column raw = col(OBS + "." + Columns.RAW_VALUE);
+        return perAuthority.select(
+                col(OBS + "." + Columns.INDICATOR_ID).as(Columns.INDICATOR_ID),
+                col(OBS + "." + Columns.SOURCE_COLUMN).as(Columns.SOURCE_COLUMN),
+                col(OBS + "." + Columns.UNIT).as(Columns.UNIT),
+                tp.as(Columns.TIME_PERIOD),
+                col(Columns.TIME_IDENTIFIER),
+                lit(period.type()).as(Columns.PERIOD_TYPE),
+                year.as(Columns.YEAR),
+                make_date(year, lit(period.end().getMonthValue()), lit(period.end().getDayOfMonth())).as(Columns.PERIOD_END),
+                levelCode(lower(col(Columns.GEOGRAPHIC_LEVEL))).as(Columns.GEOGRAPHIC_LEVEL),
+                col(Columns.COUNTRY_CODE),
+                col(Columns.REGION_CODE),
+                col(Columns.REGION_NAME),
+                col("_code").as(Columns.OLD_LA_CODE),
+                jointPart(col(Columns.NEW_LA_CODE), joint).as(Columns.NEW_LA_CODE),
+                jointPart(col(Columns.LA_NAME), joint).as(Columns.LA_NAME),
+                when(joint, oldCode).as(Columns.JOINT_RETURN_CODE),
+                col(Columns.DIMENSION),
+                Cells.value(raw).as(Columns.VALUE),
+                Cells.status(raw).as(Columns.STATUS),
+                Cells.symbol(raw).as(Columns.STATUS_SYMBOL),
+                raw.as(Columns.RAW_VALUE),
+                col(CsvLines.LINE));
+    }
+
+    /** For a joint return, the part of {@code value} that belongs to the authority at this position. */
+    private static Column jointPart(Column value, Column joint) {
+        Column parts = split(value, JOINT_SEPARATOR);
+        return when(joint.and(size(parts).equalTo(size(col(CODES)))), element_at(parts, col(POS).plus(1)))
+                .otherwise(value);
+    }
+
+    private static Column applies(EesLayout layout, int k, List<String> dimensionNames) {
+        Map<String, List<String>> when = layout.measures().get(k).spec().when();
+        Column applies = lit(true);
+        for (Map.Entry<String, List<String>> entry : when.entrySet()) {
+            int d = indexIgnoringCase(dimensionNames, entry.getKey());
+            Object[] accepted = entry.getValue().stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).toArray();
+            applies = applies.and(lower(col(dimensionColumn(d))).isin(accepted));
+        }
+        return applies;
+    }
+
+    private static int indexIgnoringCase(List<String> names, String wanted) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(wanted)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("Unknown dimension: " + wanted);
+    }
+
+    private static Column validPeriod(Column tp) {
+        Column financialYear = tp.rlike("^\\d{6}$").and(substring(tp, 5, 2).try_cast(DataTypes.IntegerType)
+                .equalTo(substring(tp, 3, 2).try_cast(DataTypes.IntegerType).plus(1).mod(100)));
+        return tp.isNotNull().and(tp.rlike("^\\d{4}$").or(financialYear));
+    }
+
+    private static Column levelKnown(Column level) {
+        Column known = lit(false);
+        for (GeographicLevel l : GeographicLevel.values()) {
+            known = known.or(level.equalTo(l.label().toLowerCase(Locale.ROOT)));
+        }
+        return level.isNotNull().and(known);
+    }
+
+    private static Column levelCode(Column level) {
+        Column code = lit(null).cast(DataTypes.StringType);
+        for (GeographicLevel l : GeographicLevel.values()) {
+            code = when(level.equalTo(l.label().toLowerCase(Locale.ROOT)), lit(l.code())).otherwise(code);
+        }
+        return code;
+    }
+
+    /** Trimmed, with blanks as null. */
+    static Column cleaned(Column field) {
+        return when(trim(field).equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(trim(field));
+    }
+
+    private static List<String> joined(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

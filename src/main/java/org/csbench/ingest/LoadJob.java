@@ -1,0 +1,402 @@
+package org.csbench.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.csbench.config.PipelineSpec;
+import org.csbench.config.SourceSpec;
+import org.csbench.delta.Warehouse;
+import org.csbench.delta.WarehouseTransaction;
+import org.csbench.model.Columns;
+import org.csbench.model.CsbenchException;
+import org.csbench.model.Errors;
+
+/**
+ * Loads a pipeline's sources: files -> {@code bronze.<source>} (raw, with lineage) -> {@code silver.observation}
+ * or a reference table, bad rows -> {@code audit.quarantine}, one {@code audit.load_audit} row per file.
+ *
+ * <p>Every file is read and checked before anything is written, so a file that cannot be read fails the run
+ * with no table changed. The writes then run in one {@link WarehouseTransaction}. A file already loaded (same
+ * source, same SHA-256) is skipped: loading it again changes nothing. A changed file is a new vintage: its
+ * values are added and become current, the previous vintage's values stay, marked not current.
+ */
+public final class LoadJob {
+    public static final String OBSERVATION = "silver.observation";
+    public static final String LOAD_AUDIT = "audit.load_audit";
+    public static final String DELIMITER = ",";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoadJob.class);
+    private static final List<String> OBSERVATION_KEY = List.of(Columns.INDICATOR_ID, Columns.PERIOD_TYPE,
+            Columns.YEAR, Columns.GEOGRAPHIC_LEVEL, Columns.REGION_CODE, Columns.OLD_LA_CODE, Columns.NEW_LA_CODE);
+
+    /** Told about each step as it happens, for progress lines. */
+    public interface Progress {
+        void step(String message);
+    }
+
+    /**
+     * What happened to one source.
+     *
+     * @param sourceId        the source
+     * @param file            its file
+     * @param outcome         {@code loaded}, or {@code unchanged} when this exact file was loaded before
+     * @param rowsRead        data rows in the file (header excluded)
+     * @param rowsLoaded      rows loaded
+     * @param rowsQuarantined rows quarantined
+     * @param rowsWritten     rows written to the source's target table (observations, neighbours...)
+     * @param target          the target table
+     * @param seconds         time taken
+     */
+    public record SourceResult(String sourceId, String file, String outcome, long rowsRead, long rowsLoaded,
+            long rowsQuarantined, long rowsWritten, String target, double seconds) {
+    }
+
+    /**
+     * What happened to one table.
+     *
+     * @param table       the table
+     * @param rowsWritten rows added or replaced
+     * @param version     its version after the run
+     * @param seconds     time spent writing it
+     */
+    public record TableResult(String table, long rowsWritten, long version, double seconds) {
+    }
+
+    /**
+     * A run's outcome.
+     *
+     * @param loadId  the run's id, stored with every row it wrote
+     * @param sources per source
+     * @param tables  per table written
+     */
+    public record Result(String loadId, List<SourceResult> sources, List<TableResult> tables) {
+    }
+
+    private record Staged(SourceSpec source, SourceFile file, Header header, Lineage lineage, Dataset<Row> lines,
+            Dataset<Row> checked, Dataset<Row> targetRows, String target, long rowsRead, long rowsQuarantined,
+            double seconds) {
+    }
+
+    private final Warehouse warehouse;
+    private final Progress progress;
+    private final Map<String, long[]> written = new LinkedHashMap<>();
+    private final Map<String, Double> writeSeconds = new HashMap<>();
+
+    public LoadJob(Warehouse warehouse, Progress progress) {
+        this.warehouse = warehouse;
+        this.progress = progress;
+    }
+
+    /** Loads every source of {@code spec}. */
+    public Result run(PipelineSpec spec) {
+        SparkSession spark = warehouse.spark();
+        Instant started = Instant.now();
+        String loadId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
+                + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Timestamp ingestedAt = Timestamp.from(started);
+        Map<String, Map<String, String>> loaded = previousLoads();
+
+        List<Staged> staged = new ArrayList<>();
+        List<SourceResult> results = new ArrayList<>();
+        try {
+            int n = 0;
+            for (SourceSpec source : spec.sources()) {
+                n++;
+                long t0 = System.nanoTime();
+                SourceFile file = SourceFile.inspect(source.path(), spark.sparkContext().hadoopConfiguration());
+                Map<String, String> vintages = loaded.getOrDefault(source.id(), Map.of());
+                if (vintages.containsKey(file.sha256())) {
+                    progress.step(String.format("[%d/%d] %s: unchanged since it was loaded (vintage %s), skipped",
+                            n, spec.sources().size(), source.id(), vintages.get(file.sha256())));
+                    results.add(new SourceResult(source.id(), file.path(), "unchanged", 0, 0, 0, 0, target(source), 0));
+                    continue;
+                }
+                String vintage = source.release() != null ? source.release() : file.sha256().substring(0, 12);
+                vintages.forEach((sha, v) -> {
+                    if (v.equals(vintage)) {
+                        throw Errors.vintageClash(source.id(), vintage, sha, file.sha256());
+                    }
+                });
+                Lineage lineage = new Lineage(source.id(), file.path(), file.sha256(), loadId, ingestedAt, vintage);
+                Staged s = stage(spark, source, file, lineage, t0);
+                staged.add(s);
+                progress.step(String.format("[%d/%d] %s: %,d rows read, %,d loaded, %,d quarantined (%.1f s)", n,
+                        spec.sources().size(), source.id(), s.rowsRead(), s.rowsRead() - s.rowsQuarantined(),
+                        s.rowsQuarantined(), s.seconds()));
+            }
+            if (!staged.isEmpty()) {
+                write(staged, loadId, results);
+            }
+        } finally {
+            for (Staged s : staged) {
+                s.lines().unpersist();
+                s.checked().unpersist();
+            }
+        }
+        List<TableResult> tables = new ArrayList<>();
+        written.forEach((table, rows) -> tables.add(new TableResult(table, rows[0],
+                warehouse.version(table).orElse(-1L), writeSeconds.getOrDefault(table, 0.0))));
+        return new Result(loadId, results, tables);
+    }
+
+    private Staged stage(SparkSession spark, SourceSpec source, SourceFile file, Lineage lineage, long t0) {
+        Header header = new Header(file.path(), CsvLines.parseHeader(spark, file.headerLine(), DELIMITER));
+        Dataset<Row> lines;
+        Dataset<Row> checked;
+        Dataset<Row> target;
+        switch (source.format()) {
+            case EES -> {
+                EesLayout layout = EesLayout.resolve(header, source);
+                lines = CsvLines.read(spark, file, header.size(), DELIMITER).persist(StorageLevel.MEMORY_AND_DISK());
+                checked = EesTransform.check(lines, layout).persist(StorageLevel.MEMORY_AND_DISK());
+                target = lineage.addTo(EesTransform.observations(checked, layout, source.period())
+                        .withColumn(Columns.VINTAGE, lit(lineage.vintage()))
+                        .withColumn(Columns.IS_CURRENT, lit(true)), CsvLines.LINE);
+            }
+            case SN_WIDE -> {
+                NeighbourTransform.Layout layout = NeighbourTransform.Layout.resolve(header, source.neighbours());
+                lines = CsvLines.read(spark, file, header.size(), DELIMITER).persist(StorageLevel.MEMORY_AND_DISK());
+                checked = NeighbourTransform.check(lines, layout).persist(StorageLevel.MEMORY_AND_DISK());
+                target = lineage.addTo(NeighbourTransform.neighbours(checked, source.neighbours())
+                        .withColumn(Columns.VINTAGE, lit(lineage.vintage())), CsvLines.LINE);
+            }
+            case TABLE -> {
+                List<Integer> positions = TableTransform.resolve(header, source.columns());
+                lines = CsvLines.read(spark, file, header.size(), DELIMITER).persist(StorageLevel.MEMORY_AND_DISK());
+                checked = TableTransform.check(lines, header, source.columns(), positions)
+                        .persist(StorageLevel.MEMORY_AND_DISK());
+                target = lineage.addTo(TableTransform.rows(checked, source.columns())
+                        .withColumn(Columns.VINTAGE, lit(lineage.vintage())), CsvLines.LINE);
+            }
+            default -> throw new IllegalStateException(source.format().name());
+        }
+        Row counts = checked.agg(count(lit(1)), sum(when(size(col(RowErrors.ERRORS)).gt(0), 1).otherwise(0)))
+                .first();
+        long read = counts.getLong(0);
+        long quarantined = counts.isNullAt(1) ? 0 : counts.getLong(1);
+        if (read != file.lines() - 1) {
+            throw new IllegalStateException(String.format("%s: %d data lines counted while inspecting, %d read by Spark",
+                    file.path(), file.lines() - 1, read));
+        }
+        return new Staged(source, file, header, lineage, lines, checked, target, target(source), read, quarantined,
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    private void write(List<Staged> staged, String loadId, List<SourceResult> results) {
+        WarehouseTransaction tx = warehouse.begin();
+        String note = "csbench load " + loadId;
+        String table = "";
+        List<Dataset<Row>> persisted = new ArrayList<>();
+        try {
+            long t0 = System.nanoTime();
+            for (Staged s : staged) {
+                table = s.source().bronzeTable();
+                append(tx, table, Bronze.from(s.lines(), s.header(), s.lineage()), note);
+            }
+            List<Dataset<Row>> quarantined = staged.stream().filter(s -> s.rowsQuarantined() > 0)
+                    .map(s -> Quarantine.from(s.checked(), s.lineage())).toList();
+            if (!quarantined.isEmpty()) {
+                table = Quarantine.TABLE;
+                append(tx, table, unionAll(quarantined), note);
+            }
+            Map<String, List<Staged>> byTarget = new LinkedHashMap<>();
+            staged.forEach(s -> byTarget.computeIfAbsent(s.target(), t -> new ArrayList<>()).add(s));
+            Map<String, Long> rowsBySource = new HashMap<>();
+            for (Map.Entry<String, List<Staged>> entry : byTarget.entrySet()) {
+                table = entry.getKey();
+                Dataset<Row> rows = unionAll(entry.getValue().stream().map(Staged::targetRows).toList())
+                        .persist(StorageLevel.MEMORY_AND_DISK());
+                persisted.add(rows);
+                for (Row count : rows.groupBy(Columns.SOURCE_ID).count().collectAsList()) {
+                    rowsBySource.put(count.getString(0), count.getLong(1));
+                }
+                writeTarget(tx, table, entry.getValue(), rows, note);
+            }
+            if (byTarget.containsKey(OBSERVATION)) {
+                table = ReferenceTables.POPULATION;
+                overwrite(tx, table, ReferenceTables.population(warehouse.read(OBSERVATION)), note);
+                table = ReferenceTables.REGION;
+                overwrite(tx, table, ReferenceTables.regions(warehouse.read(ReferenceTables.POPULATION)), note);
+            }
+            double writeSeconds = (System.nanoTime() - t0) / 1e9 / staged.size();
+            List<Row> audit = new ArrayList<>();
+            for (Staged s : staged) {
+                long rowsWritten = rowsBySource.getOrDefault(s.source().id(), 0L);
+                double seconds = s.seconds() + writeSeconds;
+                results.add(new SourceResult(s.source().id(), s.file().path(), "loaded", s.rowsRead(),
+                        s.rowsRead() - s.rowsQuarantined(), s.rowsQuarantined(), rowsWritten, s.target(), seconds));
+                audit.add(RowFactory.create(loadId, s.source().id(), s.source().format().name().toLowerCase(),
+                        s.file().path(), s.file().sha256(), s.file().bytes(), s.file().bom(), s.lineage().vintage(),
+                        "loaded", s.rowsRead(), s.rowsRead() - s.rowsQuarantined(), s.rowsQuarantined(), rowsWritten,
+                        s.target(), String.join("|", s.header().names()), s.lineage().ingestedAt(), seconds));
+            }
+            table = LOAD_AUDIT;
+            append(tx, table, warehouse.spark().createDataFrame(audit, AUDIT_SCHEMA), note);
+        } catch (CsbenchException e) {
+            tx.rollback();
+            throw e;
+        } catch (RuntimeException e) {
+            tx.rollback();
+            throw Errors.writeFailed(table, rootMessage(e), e);
+        } finally {
+            persisted.forEach(Dataset::unpersist);
+        }
+    }
+
+    private void writeTarget(WarehouseTransaction tx, String table, List<Staged> sources, Dataset<Row> rows,
+            String note) {
+        SourceSpec first = sources.get(0).source();
+        switch (first.format()) {
+            case EES -> {
+                tx.touch(table);
+                if (warehouse.exists(table)) {
+                    Dataset<Row> keys = rows.select(keyColumns()).distinct();
+                    warehouse.updateMatched(table, keys, sameKeyOlderVintage(),
+                            Map.of(Columns.IS_CURRENT, lit(false)), note);
+                }
+                append(tx, table, rows, note);
+            }
+            case SN_WIDE -> replace(tx, table, rows, inList(NeighbourTransform.MODEL,
+                    sources.stream().map(s -> s.source().neighbours().model()).toList()), note);
+            case TABLE -> replace(tx, table, rows, inList(Columns.SOURCE_ID,
+                    sources.stream().map(s -> s.source().id()).toList()), note);
+            default -> throw new IllegalStateException(first.format().name());
+        }
+    }
+
+    /** A SQL predicate {@code column IN ('a', 'b')} with the values quoted. */
+    private static String inList(String column, List<String> values) {
+        return column + " IN (" + String.join(", ",
+                values.stream().map(v -> "'" + v.replace("'", "''") + "'").toList()) + ")";
+    }
+
+    private static Dataset<Row> unionAll(List<Dataset<Row>> parts) {
+        Dataset<Row> all = parts.get(0);
+        for (int i = 1; i < parts.size(); i++) {
+            all = all.unionByName(parts.get(i), true);
+        }
+        return all;
+    }
+
+    private Column[] keyColumns() {
+        List<Column> columns = new ArrayList<>();
+        for (String key : OBSERVATION_KEY) {
+            columns.add(col(key));
+        }
+        columns.add(col(Columns.VINTAGE));
+        return columns.toArray(Column[]::new);
+    }
+
+    private static Column sameKeyOlderVintage() {
+        Column match = col("t." + Columns.IS_CURRENT).and(col("t." + Columns.VINTAGE).notEqual(col("s." + Columns.VINTAGE)));
+        for (String key : OBSERVATION_KEY) {
+            match = match.and(col("t." + key).eqNullSafe(col("s." + key)));
+        }
+        return match;
+    }
+
+    private long append(WarehouseTransaction tx, String table, Dataset<Row> rows, String note) {
+        long t0 = System.nanoTime();
+        tx.touch(table);
+        warehouse.append(table, rows, note);
+        return recordWrite(table, t0);
+    }
+
+    private long replace(WarehouseTransaction tx, String table, Dataset<Row> rows, String condition, String note) {
+        long t0 = System.nanoTime();
+        tx.touch(table);
+        warehouse.replaceWhere(table, rows, condition, note);
+        return recordWrite(table, t0);
+    }
+
+    private long overwrite(WarehouseTransaction tx, String table, Dataset<Row> rows, String note) {
+        long t0 = System.nanoTime();
+        tx.touch(table);
+        warehouse.overwrite(table, rows, note);
+        return recordWrite(table, t0);
+    }
+
+    private long recordWrite(String table, long t0) {
+        long rows = Long.parseLong(warehouse.lastCommitMetrics(table).getOrDefault("numOutputRows", "0"));
+        written.computeIfAbsent(table, t -> new long[1])[0] += rows;
+        writeSeconds.merge(table, (System.nanoTime() - t0) / 1e9, Double::sum);
+        return rows;
+    }
+
+    /** Source id -> (file SHA-256 -> vintage) of every file loaded before. */
+    private Map<String, Map<String, String>> previousLoads() {
+        Map<String, Map<String, String>> loaded = new HashMap<>();
+        if (!warehouse.exists(LOAD_AUDIT)) {
+            return loaded;
+        }
+        for (Row row : warehouse.read(LOAD_AUDIT).select(Columns.SOURCE_ID, "source_sha256", Columns.VINTAGE)
+                .distinct().collectAsList()) {
+            loaded.computeIfAbsent(row.getString(0), k -> new HashMap<>()).put(row.getString(1), row.getString(2));
+        }
+        return loaded;
+    }
+
+    private static String target(SourceSpec source) {
+        return switch (source.format()) {
+            case EES -> OBSERVATION;
+            case SN_WIDE -> NeighbourTransform.TABLE;
+            case TABLE -> source.target();
+        };
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    /** The schema of {@code audit.load_audit}. */
+    public static final StructType AUDIT_SCHEMA = new StructType()
+            .add(Columns.LOAD_ID.substring(1), DataTypes.StringType, false)
+            .add(Columns.SOURCE_ID, DataTypes.StringType, false)
+            .add("format", DataTypes.StringType, false)
+            .add("source_file", DataTypes.StringType, false)
+            .add("source_sha256", DataTypes.StringType, false)
+            .add("bytes", DataTypes.LongType, false)
+            .add("byte_order_mark", DataTypes.BooleanType, false)
+            .add(Columns.VINTAGE, DataTypes.StringType, false)
+            .add("outcome", DataTypes.StringType, false)
+            .add("rows_read", DataTypes.LongType, false)
+            .add("rows_loaded", DataTypes.LongType, false)
+            .add("rows_quarantined", DataTypes.LongType, false)
+            .add("rows_written", DataTypes.LongType, false)
+            .add("target_table", DataTypes.StringType, false)
+            .add("header", DataTypes.StringType, false)
+            .add("loaded_at", DataTypes.TimestampType, false)
+            .add("seconds", DataTypes.DoubleType, false);
+
+}

@@ -1,0 +1,70 @@
+package org.csbench.model;
+
+import java.util.Collection;
+
+/** The one factory of user-facing errors. Each message names the thing, the place, and the fix. */
+public final class Errors {
+    private Errors() {
+    }
+
+    public static CsbenchException missingFile(String file) {
+        return new CsbenchException(String.format(
+                "%s: file not found; check the path in the pipeline spec or --data-dir", file));
+    }
+
+    public static CsbenchException unreadableFile(String file, String why) {
+        return new CsbenchException(String.format("%s: cannot be read: %s", file, why));
+    }
+
+    public static CsbenchException emptyFile(String file) {
+        return new CsbenchException(String.format(
+                "%s: the file is empty; expected a CSV header line followed by data rows", file));
+    }
+
+    public static CsbenchException notUtf8(String file, long line) {
+        return new CsbenchException(String.format(
+                "%s: line %d is not valid UTF-8; save the file as UTF-8 CSV (with or without a byte-order mark)",
+                file, line));
+    }
+
+    public static CsbenchException notCsv(String file, String why) {
+        return new CsbenchException(String.format("%s: line 1 is not a CSV header: %s", file, why));
+    }
+
+    public static CsbenchException missingColumns(String file, Collection<String> missing, Collection<String> found) {
+        return new CsbenchException(String.format(
+                "%s: line 1 (header): expected column(s) %s, not found among %s; fix the file or the source entry's column names",
+                file, String.join(", ", missing), found));
+    }
+
+    public static CsbenchException badSpec(String specFile, String where, String what) {
+        return new CsbenchException(String.format("%s: %s: %s", specFile, where, what));
+    }
+
+    public static CsbenchException vintageClash(String sourceId, String vintage, String oldSha, String newSha) {
+        return new CsbenchException(String.format(
+                "source '%s': release '%s' was already loaded from a different file (sha256 %s, now %s); "
+                        + "give the new file its own 'release:' label in the pipeline spec",
+                sourceId, vintage, abbreviate(oldSha), abbreviate(newSha)));
+    }
+
+    public static CsbenchException unknownTable(String table, Collection<String> known) {
+        return new CsbenchException(String.format(
+                "table '%s' not found in the warehouse; known tables: %s (run 'csbench tables')",
+                table, known.isEmpty() ? "none yet, run 'csbench run' first" : String.join(", ", known)));
+    }
+
+    public static CsbenchException writeFailed(String table, String why, Throwable cause) {
+        return new CsbenchException(String.format(
+                "writing %s failed (%s); every table was restored to the version it had before this run",
+                table, why), cause);
+    }
+
+    public static CsbenchException invalidArgument(String what) {
+        return new CsbenchException(what);
+    }
+
+    private static String abbreviate(String sha) {
+        return sha == null || sha.length() < 12 ? String.valueOf(sha) : sha.substring(0, 12);
+    }
+}

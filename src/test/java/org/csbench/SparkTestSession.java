@@ -1,0 +1,54 @@
+package org.csbench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.spark.sql.SparkSession;
+
+import org.csbench.delta.SparkSessions;
+import org.csbench.delta.Warehouse;
+
+/**
+ * The one SparkSession shared by every test in the run ({@code local[2]}, UI off, 2 shuffle partitions,
+ * loopback bind, Delta enabled), and fresh warehouse folders for tests that write tables.
+ */
+public final class SparkTestSession {
+    private static SparkSession spark;
+    private static Path scratch;
+
+    private SparkTestSession() {
+    }
+
+    public static synchronized SparkSession get() {
+        if (spark == null) {
+            scratch = newTempDir("csbench-tests");
+            spark = SparkSessions.forTests(scratch.resolve("spark-warehouse").toString());
+            spark.sparkContext().setLogLevel("WARN");
+        }
+        return spark;
+    }
+
+    /** A new, empty warehouse in a temporary folder. */
+    public static Warehouse newWarehouse(String name) {
+        get();
+        return new Warehouse(spark, newTempDir(name).resolve("warehouse").toString());
+    }
+
+    /** A new temporary folder, removed when the JVM exits. */
+    public static Path newTempDir(String prefix) {
+        try {
+            Path dir = Files.createTempDirectory(prefix);
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The project's copy of the shared public data: {@code ../shared/data} from the project root. */
+    public static Path sharedData() {
+        return Path.of("..", "shared", "data").toAbsolutePath().normalize();
+    }
+}
