@@ -15,6 +15,6 @@ import java.util.List;
 @FunctionalInterface
 public interface CrossSectionSignal<U, R> extends Serializable {
 
-  /** Compares {@code units} against each other. */
-  R detect(List<U> units);
+    /** Compares {@code units} against each other. */
+    R detect(List<U> units);
 }

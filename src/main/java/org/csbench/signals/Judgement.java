@@ -7,9 +7,9 @@ package org.csbench.signals;
  * "better"/"worse"); HIGH and LOW only for {@link Polarity#NEUTRAL} indicators; NONE when there is no signal.
  */
 public enum Judgement {
-  FAVOURABLE,
-  UNFAVOURABLE,
-  HIGH,
-  LOW,
-  NONE
+    FAVOURABLE,
+    UNFAVOURABLE,
+    HIGH,
+    LOW,
+    NONE
 }

@@ -14,6 +14,6 @@ import java.io.Serializable;
 @FunctionalInterface
 public interface SeriesSignal<R> extends Serializable {
 
-  /** Computes the signal for {@code series} (NaN = missing). */
-  R detect(double[] series);
+    /** Computes the signal for {@code series} (NaN = missing). */
+    R detect(double[] series);
 }

@@ -14,34 +14,34 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * freedom are continuous, so E need not be an integer.
  */
 public enum FunnelModel {
-  PROPORTION,
-  RATE;
+    PROPORTION,
+    RATE;
 
-  /** Sampling variance of a unit's observed value with denominator {@code n} when the true value is {@code target}. */
-  public double variance(double target, double n) {
-    return this == PROPORTION ? target * (1 - target) / n : target / n;
-  }
-
-  /** {lower, upper} unit-scale limits without overdispersion, for a two-sided level with normal quantile z. */
-  public double[] limits(double target, double n, double z, double alpha) {
-    if (this == PROPORTION) {
-      double half = z * Math.sqrt(variance(target, n));
-      return new double[] {Math.max(0, target - half), Math.min(1, target + half)};
+    /** Sampling variance of a unit's observed value with denominator {@code n} when the true value is {@code target}. */
+    public double variance(double target, double n) {
+        return this == PROPORTION ? target * (1 - target) / n : target / n;
     }
-    double expected = n * target;
-    double lower = expected == 0 ? 0 : chiSquareQuantile(alpha / 2, 2 * expected) / 2 / n;
-    double upper = chiSquareQuantile(1 - alpha / 2, 2 * expected + 2) / 2 / n;
-    return new double[] {lower, upper};
-  }
 
-  /** {lower, upper} unit-scale limits widened by the between-unit variance tau2 (normal approximation). */
-  public double[] widenedLimits(double target, double n, double z, double tau2) {
-    double half = z * Math.sqrt(variance(target, n) + tau2);
-    double upper = target + half;
-    return new double[] {Math.max(0, target - half), this == PROPORTION ? Math.min(1, upper) : upper};
-  }
+    /** {lower, upper} unit-scale limits without overdispersion, for a two-sided level with normal quantile z. */
+    public double[] limits(double target, double n, double z, double alpha) {
+        if (this == PROPORTION) {
+            double half = z * Math.sqrt(variance(target, n));
+            return new double[] {Math.max(0, target - half), Math.min(1, target + half)};
+        }
+        double expected = n * target;
+        double lower = expected == 0 ? 0 : chiSquareQuantile(alpha / 2, 2 * expected) / 2 / n;
+        double upper = chiSquareQuantile(1 - alpha / 2, 2 * expected + 2) / 2 / n;
+        return new double[] {lower, upper};
+    }
 
-  private static double chiSquareQuantile(double p, double df) {
-    return new ChiSquaredDistribution(null, df, 1e-12).inverseCumulativeProbability(p);
-  }
+    /** {lower, upper} unit-scale limits widened by the between-unit variance tau2 (normal approximation). */
+    public double[] widenedLimits(double target, double n, double z, double tau2) {
+        double half = z * Math.sqrt(variance(target, n) + tau2);
+        double upper = target + half;
+        return new double[] {Math.max(0, target - half), this == PROPORTION ? Math.min(1, upper) : upper};
+    }
+
+    private static double chiSquareQuantile(double p, double df) {
+        return new ChiSquaredDistribution(null, df, 1e-12).inverseCumulativeProbability(p);
+    }
 }

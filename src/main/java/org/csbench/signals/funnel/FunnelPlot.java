@@ -27,111 +27,111 @@ import org.csbench.signals.Polarity;
  * @param overdispersion overdispersion handling
  */
 public record FunnelPlot(FunnelModel model, Polarity polarity, double multiplier, Overdispersion overdispersion)
-    implements CrossSectionSignal<FunnelUnit, FunnelResult> {
+        implements CrossSectionSignal<FunnelUnit, FunnelResult> {
 
-  private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
-  private static final double ALPHA_95 = 0.05;
-  private static final double ALPHA_998 = 0.002;
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
+    private static final double ALPHA_95 = 0.05;
+    private static final double ALPHA_998 = 0.002;
 
-  public FunnelPlot {
-    if (model == null || polarity == null || overdispersion == null) {
-      throw new IllegalArgumentException("Invalid funnel plot options: model, polarity and overdispersion required");
+    public FunnelPlot {
+        if (model == null || polarity == null || overdispersion == null) {
+            throw new IllegalArgumentException("Invalid funnel plot options: model, polarity and overdispersion required");
+        }
+        if (!(multiplier > 0) || Double.isInfinite(multiplier)) {
+            throw new IllegalArgumentException(String.format("Invalid funnel multiplier: %s", multiplier));
+        }
     }
-    if (!(multiplier > 0) || Double.isInfinite(multiplier)) {
-      throw new IllegalArgumentException(String.format("Invalid funnel multiplier: %s", multiplier));
+
+    /** Proportions on the 0-1 scale, overdispersion-adjusted. */
+    public static FunnelPlot proportions(Polarity polarity) {
+        return new FunnelPlot(FunnelModel.PROPORTION, polarity, 1, Overdispersion.ADDITIVE_RANDOM_EFFECTS);
     }
-  }
 
-  /** Proportions on the 0-1 scale, overdispersion-adjusted. */
-  public static FunnelPlot proportions(Polarity polarity) {
-    return new FunnelPlot(FunnelModel.PROPORTION, polarity, 1, Overdispersion.ADDITIVE_RANDOM_EFFECTS);
-  }
-
-  /** Rates per {@code perPopulation} (e.g. 10000), overdispersion-adjusted. */
-  public static FunnelPlot ratesPer(double perPopulation, Polarity polarity) {
-    return new FunnelPlot(FunnelModel.RATE, polarity, perPopulation, Overdispersion.ADDITIVE_RANDOM_EFFECTS);
-  }
-
-  public FunnelPlot withMultiplier(double newMultiplier) {
-    return new FunnelPlot(model, polarity, newMultiplier, overdispersion);
-  }
-
-  public FunnelPlot withOverdispersion(Overdispersion newOverdispersion) {
-    return new FunnelPlot(model, polarity, multiplier, newOverdispersion);
-  }
-
-  @Override
-  public FunnelResult detect(List<FunnelUnit> units) {
-    List<FunnelUnit> used = new ArrayList<>();
-    List<ExcludedUnit> excluded = new ArrayList<>();
-    for (FunnelUnit u : units) {
-      ExclusionReason reason = exclusion(u);
-      if (reason == null) {
-        used.add(u);
-      } else {
-        excluded.add(new ExcludedUnit(u.id(), reason));
-      }
+    /** Rates per {@code perPopulation} (e.g. 10000), overdispersion-adjusted. */
+    public static FunnelPlot ratesPer(double perPopulation, Polarity polarity) {
+        return new FunnelPlot(FunnelModel.RATE, polarity, perPopulation, Overdispersion.ADDITIVE_RANDOM_EFFECTS);
     }
-    double target = used.stream().mapToDouble(FunnelUnit::numerator).sum()
-        / used.stream().mapToDouble(FunnelUnit::denominator).sum();
-    double[] variances = used.stream().mapToDouble(u -> model.variance(target, u.denominator())).toArray();
-    double[] z = new double[used.size()];
-    for (int i = 0; i < z.length; i++) {
-      z[i] = zScore(value(used.get(i)) - target, variances[i]);
+
+    public FunnelPlot withMultiplier(double newMultiplier) {
+        return new FunnelPlot(model, polarity, newMultiplier, overdispersion);
     }
-    OverdispersionEstimate od = overdispersion == Overdispersion.NONE
-        ? new OverdispersionEstimate(Double.NaN, 0) : OverdispersionEstimate.of(z, variances);
-    List<FunnelPoint> points = new ArrayList<>();
-    for (int i = 0; i < z.length; i++) {
-      points.add(point(used.get(i), target, variances[i], od.tau2()));
+
+    public FunnelPlot withOverdispersion(Overdispersion newOverdispersion) {
+        return new FunnelPlot(model, polarity, multiplier, newOverdispersion);
     }
-    return new FunnelResult(model, target * multiplier, od.phi(), od.tau2() * multiplier * multiplier, points,
-        excluded);
-  }
 
-  private ExclusionReason exclusion(FunnelUnit u) {
-    if (Double.isNaN(u.numerator())) {
-      return ExclusionReason.MISSING_NUMERATOR;
+    @Override
+    public FunnelResult detect(List<FunnelUnit> units) {
+        List<FunnelUnit> used = new ArrayList<>();
+        List<ExcludedUnit> excluded = new ArrayList<>();
+        for (FunnelUnit u : units) {
+            ExclusionReason reason = exclusion(u);
+            if (reason == null) {
+                used.add(u);
+            } else {
+                excluded.add(new ExcludedUnit(u.id(), reason));
+            }
+        }
+        double target = used.stream().mapToDouble(FunnelUnit::numerator).sum()
+                / used.stream().mapToDouble(FunnelUnit::denominator).sum();
+        double[] variances = used.stream().mapToDouble(u -> model.variance(target, u.denominator())).toArray();
+        double[] z = new double[used.size()];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = zScore(value(used.get(i)) - target, variances[i]);
+        }
+        OverdispersionEstimate od = overdispersion == Overdispersion.NONE
+                ? new OverdispersionEstimate(Double.NaN, 0) : OverdispersionEstimate.of(z, variances);
+        List<FunnelPoint> points = new ArrayList<>();
+        for (int i = 0; i < z.length; i++) {
+            points.add(point(used.get(i), target, variances[i], od.tau2()));
+        }
+        return new FunnelResult(model, target * multiplier, od.phi(), od.tau2() * multiplier * multiplier, points,
+                excluded);
     }
-    if (Double.isNaN(u.denominator()) || u.denominator() == 0) {
-      return ExclusionReason.MISSING_OR_ZERO_DENOMINATOR;
+
+    private ExclusionReason exclusion(FunnelUnit u) {
+        if (Double.isNaN(u.numerator())) {
+            return ExclusionReason.MISSING_NUMERATOR;
+        }
+        if (Double.isNaN(u.denominator()) || u.denominator() == 0) {
+            return ExclusionReason.MISSING_OR_ZERO_DENOMINATOR;
+        }
+        if (u.numerator() < 0 || u.denominator() < 0) {
+            return ExclusionReason.NEGATIVE_VALUE;
+        }
+        return model == FunnelModel.PROPORTION && u.numerator() > u.denominator()
+                ? ExclusionReason.NUMERATOR_EXCEEDS_DENOMINATOR : null;
     }
-    if (u.numerator() < 0 || u.denominator() < 0) {
-      return ExclusionReason.NEGATIVE_VALUE;
+
+    private FunnelPoint point(FunnelUnit u, double target, double variance, double tau2) {
+        double y = value(u);
+        double[] l95 = limits(target, u.denominator(), ALPHA_95, tau2);
+        double[] l998 = limits(target, u.denominator(), ALPHA_998, tau2);
+        FunnelFlag f95 = flag(y, l95);
+        FunnelFlag f998 = flag(y, l998);
+        return new FunnelPoint(u.id(), u.numerator(), u.denominator(), y * multiplier, zScore(y - target, variance + tau2),
+                l95[0] * multiplier, l95[1] * multiplier, l998[0] * multiplier, l998[1] * multiplier, f95, f998,
+                polarity.judge(direction(f95)), polarity.judge(direction(f998)));
     }
-    return model == FunnelModel.PROPORTION && u.numerator() > u.denominator()
-        ? ExclusionReason.NUMERATOR_EXCEEDS_DENOMINATOR : null;
-  }
 
-  private FunnelPoint point(FunnelUnit u, double target, double variance, double tau2) {
-    double y = value(u);
-    double[] l95 = limits(target, u.denominator(), ALPHA_95, tau2);
-    double[] l998 = limits(target, u.denominator(), ALPHA_998, tau2);
-    FunnelFlag f95 = flag(y, l95);
-    FunnelFlag f998 = flag(y, l998);
-    return new FunnelPoint(u.id(), u.numerator(), u.denominator(), y * multiplier, zScore(y - target, variance + tau2),
-        l95[0] * multiplier, l95[1] * multiplier, l998[0] * multiplier, l998[1] * multiplier, f95, f998,
-        polarity.judge(direction(f95)), polarity.judge(direction(f998)));
-  }
+    private double[] limits(double target, double n, double alpha, double tau2) {
+        double z = STANDARD_NORMAL.inverseCumulativeProbability(1 - alpha / 2);
+        return tau2 > 0 ? model.widenedLimits(target, n, z, tau2) : model.limits(target, n, z, alpha);
+    }
 
-  private double[] limits(double target, double n, double alpha, double tau2) {
-    double z = STANDARD_NORMAL.inverseCumulativeProbability(1 - alpha / 2);
-    return tau2 > 0 ? model.widenedLimits(target, n, z, tau2) : model.limits(target, n, z, alpha);
-  }
+    private static double value(FunnelUnit u) {
+        return u.numerator() / u.denominator();
+    }
 
-  private static double value(FunnelUnit u) {
-    return u.numerator() / u.denominator();
-  }
+    private static double zScore(double deviation, double variance) {
+        return deviation == 0 ? 0 : deviation / Math.sqrt(variance);
+    }
 
-  private static double zScore(double deviation, double variance) {
-    return deviation == 0 ? 0 : deviation / Math.sqrt(variance);
-  }
+    private static FunnelFlag flag(double y, double[] limits) {
+        return y > limits[1] ? FunnelFlag.ABOVE : y < limits[0] ? FunnelFlag.BELOW : FunnelFlag.INSIDE;
+    }
 
-  private static FunnelFlag flag(double y, double[] limits) {
-    return y > limits[1] ? FunnelFlag.ABOVE : y < limits[0] ? FunnelFlag.BELOW : FunnelFlag.INSIDE;
-  }
-
-  private static int direction(FunnelFlag flag) {
-    return flag == FunnelFlag.ABOVE ? 1 : flag == FunnelFlag.BELOW ? -1 : 0;
-  }
+    private static int direction(FunnelFlag flag) {
+        return flag == FunnelFlag.ABOVE ? 1 : flag == FunnelFlag.BELOW ? -1 : 0;
+    }
 }

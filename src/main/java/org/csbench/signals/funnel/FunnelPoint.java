@@ -15,5 +15,5 @@ import org.csbench.signals.Judgement;
  * @param judgement998 polarity judgement of flag998 (NONE when inside)
  */
 public record FunnelPoint(String id, double numerator, double denominator, double value, double zScore,
-    double lower95, double upper95, double lower998, double upper998, FunnelFlag flag95, FunnelFlag flag998,
-    Judgement judgement95, Judgement judgement998) implements Serializable {}
+        double lower95, double upper95, double lower998, double upper998, FunnelFlag flag95, FunnelFlag flag998,
+        Judgement judgement95, Judgement judgement998) implements Serializable {}

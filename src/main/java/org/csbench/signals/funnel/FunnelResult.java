@@ -14,10 +14,10 @@ import java.util.List;
  * @param excluded units left out, in input order
  */
 public record FunnelResult(FunnelModel model, double target, double phi, double tau2, List<FunnelPoint> points,
-    List<ExcludedUnit> excluded) implements Serializable {
+        List<ExcludedUnit> excluded) implements Serializable {
 
-  public FunnelResult {
-    points = List.copyOf(points);
-    excluded = List.copyOf(excluded);
-  }
+    public FunnelResult {
+        points = List.copyOf(points);
+        excluded = List.copyOf(excluded);
+    }
 }

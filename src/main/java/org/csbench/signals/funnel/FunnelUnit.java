@@ -12,13 +12,13 @@ import java.io.Serializable;
  */
 public record FunnelUnit(String id, double numerator, double denominator) implements Serializable {
 
-  public FunnelUnit {
-    if (id == null || id.isBlank()) {
-      throw new IllegalArgumentException(String.format("Invalid funnel unit id: '%s'", id));
+    public FunnelUnit {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException(String.format("Invalid funnel unit id: '%s'", id));
+        }
     }
-  }
 
-  public static FunnelUnit of(String id, double numerator, double denominator) {
-    return new FunnelUnit(id, numerator, denominator);
-  }
+    public static FunnelUnit of(String id, double numerator, double denominator) {
+        return new FunnelUnit(id, numerator, denominator);
+    }
 }

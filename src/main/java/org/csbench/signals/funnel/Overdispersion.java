@@ -6,6 +6,6 @@ package org.csbench.signals.funnel;
  * &tau;&sup2;; NONE always uses the plain sampling limits.
  */
 public enum Overdispersion {
-  ADDITIVE_RANDOM_EFFECTS,
-  NONE
+    ADDITIVE_RANDOM_EFFECTS,
+    NONE
 }

@@ -18,20 +18,20 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  */
 public record OverdispersionEstimate(double phi, double tau2) implements Serializable {
 
-  /** The estimate from unadjusted z-scores and sampling variances s&sup2; of the same units. */
-  public static OverdispersionEstimate of(double[] z, double[] variances) {
-    int units = z.length;
-    if (units < 2) {
-      return new OverdispersionEstimate(Double.NaN, 0);
+    /** The estimate from unadjusted z-scores and sampling variances s&sup2; of the same units. */
+    public static OverdispersionEstimate of(double[] z, double[] variances) {
+        int units = z.length;
+        if (units < 2) {
+            return new OverdispersionEstimate(Double.NaN, 0);
+        }
+        Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+        double low = percentile.evaluate(z, 10);
+        double high = percentile.evaluate(z, 90);
+        double phi = Arrays.stream(z).map(v -> Math.min(high, Math.max(low, v))).map(v -> v * v).sum() / units;
+        double sumW = Arrays.stream(variances).map(v -> 1 / v).sum();
+        double sumW2 = Arrays.stream(variances).map(v -> 1 / (v * v)).sum();
+        double excess = units * phi - (units - 1);
+        boolean finite = Double.isFinite(sumW) && Double.isFinite(sumW2);
+        return new OverdispersionEstimate(phi, excess > 0 && finite ? excess / (sumW - sumW2 / sumW) : 0);
     }
-    Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
-    double low = percentile.evaluate(z, 10);
-    double high = percentile.evaluate(z, 90);
-    double phi = Arrays.stream(z).map(v -> Math.min(high, Math.max(low, v))).map(v -> v * v).sum() / units;
-    double sumW = Arrays.stream(variances).map(v -> 1 / v).sum();
-    double sumW2 = Arrays.stream(variances).map(v -> 1 / (v * v)).sum();
-    double excess = units * phi - (units - 1);
-    boolean finite = Double.isFinite(sumW) && Double.isFinite(sumW2);
-    return new OverdispersionEstimate(phi, excess > 0 && finite ? excess / (sumW - sumW2 / sumW) : 0);
-  }
 }

@@ -13,9 +13,9 @@ import java.util.List;
  * @param points one per input unit, in input order
  */
 public record OutlierResult(double median, double mad, double meanAbsoluteDeviation, ScaleMethod scale,
-    List<OutlierPoint> points) implements Serializable {
+        List<OutlierPoint> points) implements Serializable {
 
-  public OutlierResult {
-    points = List.copyOf(points);
-  }
+    public OutlierResult {
+        points = List.copyOf(points);
+    }
 }

@@ -11,18 +11,18 @@ import java.util.stream.IntStream;
  */
 public record UnitValue(String id, double value) implements Serializable {
 
-  public UnitValue {
-    if (id == null || id.isBlank()) {
-      throw new IllegalArgumentException(String.format("Invalid unit id: '%s'", id));
+    public UnitValue {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException(String.format("Invalid unit id: '%s'", id));
+        }
     }
-  }
 
-  public static UnitValue of(String id, double value) {
-    return new UnitValue(id, value);
-  }
+    public static UnitValue of(String id, double value) {
+        return new UnitValue(id, value);
+    }
 
-  /** Units "0", "1", ... for the values in order. */
-  public static List<UnitValue> indexed(double... values) {
-    return IntStream.range(0, values.length).mapToObj(i -> new UnitValue(Integer.toString(i), values[i])).toList();
-  }
+    /** Units "0", "1", ... for the values in order. */
+    public static List<UnitValue> indexed(double... values) {
+        return IntStream.range(0, values.length).mapToObj(i -> new UnitValue(Integer.toString(i), values[i])).toList();
+    }
 }

@@ -5,8 +5,8 @@ package org.csbench.signals.quality;
  * NEWLY_MISSING one without.
  */
 public enum IssueKind {
-  RELATIVE_JUMP,
-  NEWLY_MISSING,
-  NEWLY_SUPPRESSED,
-  OUT_OF_RANGE
+    RELATIVE_JUMP,
+    NEWLY_MISSING,
+    NEWLY_SUPPRESSED,
+    OUT_OF_RANGE
 }

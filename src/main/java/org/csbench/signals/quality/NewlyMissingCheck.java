@@ -10,19 +10,19 @@ import java.util.List;
  */
 public record NewlyMissingCheck() implements QualityCheck {
 
-  @Override
-  public List<QualityIssue> check(QualitySeries series) {
-    List<QualityIssue> issues = new ArrayList<>();
-    for (int t = 1; t < series.size(); t++) {
-      double previous = series.value(t - 1);
-      if (Double.isNaN(series.value(t)) && !Double.isNaN(previous)) {
-        String status = series.statuses().get(t);
-        IssueKind kind = status.isEmpty() ? IssueKind.NEWLY_MISSING : IssueKind.NEWLY_SUPPRESSED;
-        issues.add(new QualityIssue(t, kind, Double.NaN, previous, status, status.isEmpty()
-            ? String.format("Value missing after %s", previous)
-            : String.format("Value suppressed ('%s') after %s", status, previous)));
-      }
+    @Override
+    public List<QualityIssue> check(QualitySeries series) {
+        List<QualityIssue> issues = new ArrayList<>();
+        for (int t = 1; t < series.size(); t++) {
+            double previous = series.value(t - 1);
+            if (Double.isNaN(series.value(t)) && !Double.isNaN(previous)) {
+                String status = series.statuses().get(t);
+                IssueKind kind = status.isEmpty() ? IssueKind.NEWLY_MISSING : IssueKind.NEWLY_SUPPRESSED;
+                issues.add(new QualityIssue(t, kind, Double.NaN, previous, status, status.isEmpty()
+                        ? String.format("Value missing after %s", previous)
+                        : String.format("Value suppressed ('%s') after %s", status, previous)));
+            }
+        }
+        return issues;
     }
-    return issues;
-  }
 }

@@ -12,12 +12,12 @@ import java.util.List;
 @FunctionalInterface
 public interface QualityCheck extends Serializable {
 
-  /** The anomalies found, in index order. */
-  List<QualityIssue> check(QualitySeries series);
+    /** The anomalies found, in index order. */
+    List<QualityIssue> check(QualitySeries series);
 
-  /** Runs every check and returns all issues ordered by index, then kind. */
-  static List<QualityIssue> runAll(QualitySeries series, List<? extends QualityCheck> checks) {
-    return checks.stream().flatMap(c -> c.check(series).stream())
-        .sorted(Comparator.comparingInt(QualityIssue::index).thenComparing(QualityIssue::kind)).toList();
-  }
+    /** Runs every check and returns all issues ordered by index, then kind. */
+    static List<QualityIssue> runAll(QualitySeries series, List<? extends QualityCheck> checks) {
+        return checks.stream().flatMap(c -> c.check(series).stream())
+                .sorted(Comparator.comparingInt(QualityIssue::index).thenComparing(QualityIssue::kind)).toList();
+    }
 }

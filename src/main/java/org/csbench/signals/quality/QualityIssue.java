@@ -13,4 +13,4 @@ import java.io.Serializable;
  * @param message a readable explanation
  */
 public record QualityIssue(int index, IssueKind kind, double value, double reference, String status, String message)
-    implements Serializable {}
+        implements Serializable {}

@@ -15,40 +15,40 @@ import org.csbench.signals.SeriesMath;
  */
 public record RelativeJumpCheck(double threshold, int history) implements QualityCheck {
 
-  public RelativeJumpCheck {
-    if (!(threshold > 0) || Double.isInfinite(threshold)) {
-      throw new IllegalArgumentException(String.format("Invalid relative-change threshold: %s", threshold));
-    }
-    if (history < 1) {
-      throw new IllegalArgumentException(String.format("Invalid history length: %s values", history));
-    }
-  }
-
-  public static RelativeJumpCheck standard() {
-    return new RelativeJumpCheck(0.5, 3);
-  }
-
-  @Override
-  public List<QualityIssue> check(QualitySeries series) {
-    List<QualityIssue> issues = new ArrayList<>();
-    double[] recent = new double[history];
-    int seen = 0;
-    for (int t = 0; t < series.size(); t++) {
-      double x = series.value(t);
-      if (Double.isNaN(x)) {
-        continue;
-      }
-      if (seen >= history) {
-        double m = SeriesMath.median(recent);
-        double change = m == 0 ? (x == 0 ? 0 : Double.POSITIVE_INFINITY) : Math.abs(x - m) / Math.abs(m);
-        if (change > threshold) {
-          issues.add(new QualityIssue(t, IssueKind.RELATIVE_JUMP, x, m, series.statuses().get(t), String.format(
-              "Value %s differs from the median %s of the previous %d values by %.1f%%", x, m, history,
-              100 * change)));
+    public RelativeJumpCheck {
+        if (!(threshold > 0) || Double.isInfinite(threshold)) {
+            throw new IllegalArgumentException(String.format("Invalid relative-change threshold: %s", threshold));
         }
-      }
-      recent[seen++ % history] = x;
+        if (history < 1) {
+            throw new IllegalArgumentException(String.format("Invalid history length: %s values", history));
+        }
     }
-    return issues;
-  }
+
+    public static RelativeJumpCheck standard() {
+        return new RelativeJumpCheck(0.5, 3);
+    }
+
+    @Override
+    public List<QualityIssue> check(QualitySeries series) {
+        List<QualityIssue> issues = new ArrayList<>();
+        double[] recent = new double[history];
+        int seen = 0;
+        for (int t = 0; t < series.size(); t++) {
+            double x = series.value(t);
+            if (Double.isNaN(x)) {
+                continue;
+            }
+            if (seen >= history) {
+                double m = SeriesMath.median(recent);
+                double change = m == 0 ? (x == 0 ? 0 : Double.POSITIVE_INFINITY) : Math.abs(x - m) / Math.abs(m);
+                if (change > threshold) {
+                    issues.add(new QualityIssue(t, IssueKind.RELATIVE_JUMP, x, m, series.statuses().get(t), String.format(
+                            "Value %s differs from the median %s of the previous %d values by %.1f%%", x, m, history,
+                            100 * change)));
+                }
+            }
+            recent[seen++ % history] = x;
+        }
+        return issues;
+    }
 }

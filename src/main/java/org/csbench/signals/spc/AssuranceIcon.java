@@ -8,8 +8,8 @@ package org.csbench.signals.spc;
  * limits cannot be computed.
  */
 public enum AssuranceIcon {
-  NONE,
-  CONSISTENTLY_PASSING,
-  CONSISTENTLY_FAILING,
-  INCONSISTENT
+    NONE,
+    CONSISTENTLY_PASSING,
+    CONSISTENTLY_FAILING,
+    INCONSISTENT
 }

@@ -8,6 +8,6 @@ package org.csbench.signals.spc;
  * NHS England "Making Data Count" Excel tool.
  */
 public enum Screening {
-  SCREEN_MOVING_RANGES,
-  NO_SCREENING
+    SCREEN_MOVING_RANGES,
+    NO_SCREENING
 }

@@ -5,9 +5,9 @@ package org.csbench.signals.spc;
  * OUTSIDE_LIMITS &gt; TREND &gt; TWO_OF_THREE &gt; SHIFT; NONE for common-cause and missing points.
  */
 public enum SpcRule {
-  NONE,
-  OUTSIDE_LIMITS,
-  TREND,
-  TWO_OF_THREE,
-  SHIFT
+    NONE,
+    OUTSIDE_LIMITS,
+    TREND,
+    TWO_OF_THREE,
+    SHIFT
 }

@@ -6,12 +6,12 @@ package org.csbench.signals.spc;
  * no values.
  */
 public enum VariationIcon {
-  NO_DATA,
-  COMMON_CAUSE,
-  IMPROVEMENT_HIGH,
-  IMPROVEMENT_LOW,
-  CONCERN_HIGH,
-  CONCERN_LOW,
-  NEUTRAL_HIGH,
-  NEUTRAL_LOW
+    NO_DATA,
+    COMMON_CAUSE,
+    IMPROVEMENT_HIGH,
+    IMPROVEMENT_LOW,
+    CONCERN_HIGH,
+    CONCERN_LOW,
+    NEUTRAL_HIGH,
+    NEUTRAL_LOW
 }

@@ -16,5 +16,5 @@ import java.io.Serializable;
  * @param type the point type judged by polarity
  */
 public record XmrPoint(int index, double value, int segment, double mean, double lowerLimit, double upperLimit,
-    double lowerInner, double upperInner, double movingRange, SpcRule rule, int direction, PointType type)
-    implements Serializable {}
+        double lowerInner, double upperInner, double movingRange, SpcRule rule, int direction, PointType type)
+        implements Serializable {}

@@ -8,10 +8,10 @@ import java.util.List;
  * shorter than recommended).
  */
 public record XmrResult(List<XmrPoint> points, VariationIcon variation, AssuranceIcon assurance,
-    List<String> warnings) implements Serializable {
+        List<String> warnings) implements Serializable {
 
-  public XmrResult {
-    points = List.copyOf(points);
-    warnings = List.copyOf(warnings);
-  }
+    public XmrResult {
+        points = List.copyOf(points);
+        warnings = List.copyOf(warnings);
+    }
 }

@@ -19,4 +19,4 @@ import java.io.Serializable;
  * @param verdict the polarity-aware verdict
  */
 public record MannKendallResult(int n, long s, double varS, double z, double pValue, double tauA, double tauB,
-    double slope, double intercept, TrendVerdict verdict) implements Serializable {}
+        double slope, double intercept, TrendVerdict verdict) implements Serializable {}

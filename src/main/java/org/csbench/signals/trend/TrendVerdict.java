@@ -5,10 +5,10 @@ package org.csbench.signals.trend;
  * one, NO_SIGNIFICANT_TREND when p &ge; alpha, INSUFFICIENT_DATA when too few values are available.
  */
 public enum TrendVerdict {
-  IMPROVING,
-  DETERIORATING,
-  INCREASING,
-  DECREASING,
-  NO_SIGNIFICANT_TREND,
-  INSUFFICIENT_DATA
+    IMPROVING,
+    DETERIORATING,
+    INCREASING,
+    DECREASING,
+    NO_SIGNIFICANT_TREND,
+    INSUFFICIENT_DATA
 }
