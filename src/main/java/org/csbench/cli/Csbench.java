@@ -48,6 +48,11 @@ public final class Csbench implements Runnable {
         CommandLine cli = new CommandLine(new Csbench());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine where = e.getCommandLine();
+            err.println("csbench: " + e.getMessage() + " (see: " + where.getCommandSpec().qualifiedName() + " --help)");
+            return USER_ERROR;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Throwable cause = e;
             while (cause != null && !(cause instanceof CsbenchException)) {

@@ -261,7 +261,7 @@ public final class LoadJob {
         } catch (CsbenchException e) {
             tx.rollback();
             throw e;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark and Delta throw AnalysisException, a checked exception, undeclared
             tx.rollback();
             throw Errors.writeFailed(table, rootMessage(e), e);
         } finally {

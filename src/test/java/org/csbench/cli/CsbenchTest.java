@@ -1,0 +1,83 @@
+package org.csbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.junit.jupiter.api.Test;
+
+import org.csbench.SparkTestSession;
+
+/** The README's run command and the other commands, as a user types them. */
+class CsbenchTest {
+    private record Outcome(int exitCode, String out, String err) {
+    }
+
+    @Test
+    void runOnTheBundledSamplesThenListTablesAndHistory() {
+        String warehouse = SparkTestSession.newTempDir("cli").resolve("warehouse").toString();
+        SparkTestSession.get();
+        Outcome run = csbench("--warehouse", warehouse, "run");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("total"), run.out());
+        assertTrue(run.out().matches("(?s).*sn_model_2021\\s+loaded\\s+159\\s+156\\s+3\\s.*"), run.out());
+        assertTrue(run.err().contains("[10/10] la_code_change"), "progress lines: " + run.err());
+
+        Outcome tables = csbench("--warehouse", warehouse, "tables");
+        assertEquals(0, tables.exitCode(), tables.err());
+        for (String table : new String[] {"bronze.referrals_c1", "silver.observation", "reference.population",
+                "reference.region", "reference.statistical_neighbour", "reference.la_code_change", "audit.quarantine",
+                "audit.load_audit"}) {
+            assertTrue(tables.out().contains(table), table + " in " + tables.out());
+        }
+        assertTrue(tables.out().matches("(?s).*audit\\.quarantine\\s+3\\s+0\\s+WRITE.*"), tables.out());
+
+        Outcome history = csbench("--warehouse", warehouse, "history", "audit.load_audit");
+        assertEquals(0, history.exitCode(), history.err());
+        assertTrue(history.out().matches("(?s).*\\n\\s+0\\s+\\S+\\s+WRITE\\s+10\\s+csbench load .*"), history.out());
+
+        Outcome again = csbench("--warehouse", warehouse, "run");
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("Nothing changed: every file was loaded before."), again.out());
+    }
+
+    @Test
+    void mistakesEndWithOneLineAndExitCodeTwo() {
+        Outcome missing = csbench("run", "no/such/spec.yaml");
+        assertEquals(Csbench.USER_ERROR, missing.exitCode());
+        assertEquals("csbench: no/such/spec.yaml: file not found; check the path in the pipeline spec or --data-dir",
+                missing.err().strip());
+
+        Outcome unknownTable = csbench("--warehouse", SparkTestSession.newTempDir("empty").toString(), "history",
+                "silver.nothing");
+        assertEquals(Csbench.USER_ERROR, unknownTable.exitCode());
+        assertEquals(1, unknownTable.err().strip().lines().count(), unknownTable.err());
+        assertTrue(unknownTable.err().startsWith("csbench: table 'silver.nothing' not found"), unknownTable.err());
+
+        Outcome badOption = csbench("run", "--no-such-option");
+        assertEquals(Csbench.USER_ERROR, badOption.exitCode());
+        assertEquals("csbench: Unknown option: '--no-such-option' (see: csbench run --help)", badOption.err().strip());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] args : new String[][] {{"--help"}, {"run", "--help"}, {"tables", "--help"},
+                {"history", "--help"}}) {
+            Outcome help = csbench(args);
+            assertEquals(0, help.exitCode(), String.join(" ", args));
+            assertTrue(help.out().startsWith("Usage: csbench"), help.out());
+        }
+        assertTrue(csbench("--help").out().contains("--warehouse=DIR"));
+        assertTrue(csbench("run", "--help").out().contains("--data-dir=DIR"));
+    }
+
+    private static Outcome csbench(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Csbench.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+}
