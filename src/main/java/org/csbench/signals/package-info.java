@@ -9,8 +9,8 @@
  *       {@code withX} copies), stateless, thread-safe and {@link java.io.Serializable}; results are serialisable
  *       records of primitives, Strings, enums and lists, so a distributed adapter can call a detector per group
  *       inside executors.</li>
- *   <li>{@link org.csbench.signals.Polarity} (HIGHER_IS_BETTER, LOWER_IS_BETTER, NEUTRAL) turns a direction into a
- *       {@link org.csbench.signals.Judgement} (FAVOURABLE/UNFAVOURABLE, or HIGH/LOW when neutral).</li>
+ *   <li>{@link org.csbench.model.Polarity} (HIGHER_IS_BETTER, LOWER_IS_BETTER, NEUTRAL) turns a direction into a
+ *       {@link org.csbench.model.Judgement} (FAVOURABLE/UNFAVOURABLE, or HIGH/LOW when neutral).</li>
  * </ul>
  *
  * <h2>Families, one small interface each</h2>

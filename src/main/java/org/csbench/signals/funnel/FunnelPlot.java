@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.csbench.signals.CrossSectionSignal;
-import org.csbench.signals.Polarity;
+import org.csbench.model.Polarity;
 
 /**
  * Funnel plot for comparing institutional performance (Spiegelhalter 2005, Statistics in Medicine 24:1185-1202),

@@ -1,7 +1,7 @@
 package org.csbench.signals.funnel;
 
 import java.io.Serializable;
-import org.csbench.signals.Judgement;
+import org.csbench.model.Judgement;
 
 /**
  * One unit of a funnel plot. Values and limits are on the reporting scale (unit scale &times; multiplier).

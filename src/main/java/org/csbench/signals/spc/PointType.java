@@ -1,6 +1,6 @@
 package org.csbench.signals.spc;
 
-import org.csbench.signals.Judgement;
+import org.csbench.model.Judgement;
 
 /** The "Making Data Count" type of one point of an XmR chart. MISSING marks a NaN input value. */
 public enum PointType {

@@ -3,8 +3,8 @@ package org.csbench.signals.spc;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.csbench.signals.Judgement;
-import org.csbench.signals.Polarity;
+import org.csbench.model.Judgement;
+import org.csbench.model.Polarity;
 import org.csbench.signals.SeriesSignal;
 
 /**

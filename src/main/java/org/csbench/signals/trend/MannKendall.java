@@ -2,10 +2,10 @@ package org.csbench.signals.trend;
 
 import java.util.Arrays;
 import org.apache.commons.math3.distribution.NormalDistribution;
-import org.csbench.signals.Polarity;
+import org.csbench.model.Polarity;
 import org.csbench.signals.SeriesMath;
 import org.csbench.signals.SeriesSignal;
-import org.csbench.signals.Judgement;
+import org.csbench.model.Judgement;
 
 /**
  * The Mann&ndash;Kendall trend test (Mann 1945, Kendall 1975) with Sen's (1968) slope, as implemented by the Python

@@ -9,8 +9,8 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.csbench.signals.Judgement;
-import org.csbench.signals.Polarity;
+import org.csbench.model.Judgement;
+import org.csbench.model.Polarity;
 import org.junit.jupiter.api.Test;
 
 class FunnelPlotTest {

@@ -9,7 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.List;
-import org.csbench.signals.Polarity;
+import org.csbench.model.Polarity;
 import org.junit.jupiter.api.Test;
 
 class XmrChartTest {

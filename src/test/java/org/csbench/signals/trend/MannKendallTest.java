@@ -7,7 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import org.csbench.signals.Polarity;
+import org.csbench.model.Polarity;
 import org.junit.jupiter.api.Test;
 
 class MannKendallTest {

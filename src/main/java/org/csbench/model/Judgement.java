@@ -1,4 +1,4 @@
-package org.csbench.signals;
+package org.csbench.model;
 
 /**
  * The polarity-aware reading of a signal's direction (see {@link Polarity#judge(double)}).

@@ -1,4 +1,4 @@
-package org.csbench.signals;
+package org.csbench.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

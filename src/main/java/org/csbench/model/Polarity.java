@@ -1,4 +1,4 @@
-package org.csbench.signals;
+package org.csbench.model;
 
 /**
  * Which direction of an indicator counts as better.
