@@ -16,14 +16,17 @@ import java.util.List;
  * @param neighbours the statistical-neighbour model (SN_WIDE sources)
  * @param columns    typed columns (TABLE sources)
  * @param target     the reference table a TABLE source fills, e.g. {@code reference.la_code_change}
+ * @param roundedTo  how counts were rounded before publication, by geographic level code (e.g. national and
+ *                   regional counts to the nearest 10); levels not named are exact
  */
 public record SourceSpec(String id, SourceFormat format, String path, String title, String release,
         PeriodSpec period, List<String> dimensions, List<MeasureSpec> measures, NeighbourModelSpec neighbours,
-        List<ColumnSpec> columns, String target) {
+        List<ColumnSpec> columns, String target, java.util.Map<String, Double> roundedTo) {
     public SourceSpec {
         dimensions = List.copyOf(dimensions);
         measures = List.copyOf(measures);
         columns = List.copyOf(columns);
+        roundedTo = java.util.Map.copyOf(roundedTo);
     }
 
     public String bronzeTable() {

@@ -1,7 +1,5 @@
 package org.csbench.config;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.MonthDay;
@@ -15,13 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import org.csbench.model.CsbenchException;
-import org.csbench.model.Errors;
+import org.csbench.model.GeographicLevel;
 import org.csbench.model.Unit;
 
 /**
@@ -34,12 +28,12 @@ public final class SpecLoader {
     private static final Set<String> PIPELINE_KEYS = Set.of("name", "description", "data_dir", "sources");
     private static final Set<String> SOURCE_KEYS = Set.of("id", "format", "file", "path", "title", "release",
             "period", "dimensions", "measures", "model", "valid_from", "valid_to", "la_code_column",
-            "la_name_column", "columns", "target");
+            "la_name_column", "columns", "target", "rounded_to");
 
-    private final String specName;
+    private final YamlReader yaml;
 
-    private SpecLoader(String specName) {
-        this.specName = specName;
+    private SpecLoader(YamlReader yaml) {
+        this.yaml = yaml;
     }
 
     /**
@@ -47,67 +41,56 @@ public final class SpecLoader {
      * given, else against the spec's {@code data_dir} (relative to the spec's folder).
      */
     public static PipelineSpec load(Path specFile, Path dataDirOverride) {
-        String name = specFile.toString();
-        if (!Files.isRegularFile(specFile)) {
-            throw Errors.missingFile(name);
-        }
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(specFile.toFile());
-        } catch (JacksonException e) {
-            throw Errors.badSpec(name, "YAML", e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
-        } catch (IOException e) {
-            throw Errors.unreadableFile(name, e.getMessage());
-        }
-        return new SpecLoader(name).pipeline(root, specFile.toAbsolutePath().getParent(), dataDirOverride);
+        YamlReader.Parsed parsed = YamlReader.parse(specFile);
+        return new SpecLoader(parsed.reader()).pipeline(parsed.root(), specFile.toAbsolutePath().getParent(),
+                dataDirOverride);
     }
 
     private PipelineSpec pipeline(JsonNode root, Path specDir, Path dataDirOverride) {
         if (root == null || !root.isObject()) {
-            throw fail("top level", "expected a mapping with name, data_dir and sources");
+            throw yaml.fail("top level", "expected a mapping with name, data_dir and sources");
         }
-        checkKeys(root, PIPELINE_KEYS, "top level");
-        String pipelineName = text(root, "name", "top level", true);
+        yaml.checkKeys(root, PIPELINE_KEYS, "top level");
+        String pipelineName = yaml.text(root, "name", "top level", true);
         Path dataDir = dataDirOverride != null ? dataDirOverride.toAbsolutePath()
-                : specDir.resolve(text(root, "data_dir", "top level", false) == null ? "."
-                        : text(root, "data_dir", "top level", false)).normalize();
+                : specDir.resolve(yaml.text(root, "data_dir", "top level", false) == null ? "."
+                        : yaml.text(root, "data_dir", "top level", false)).normalize();
         JsonNode sources = root.get("sources");
         if (sources == null || !sources.isArray() || sources.isEmpty()) {
-            throw fail("sources", "expected a list of at least one source");
+            throw yaml.fail("sources", "expected a list of at least one source");
         }
         List<SourceSpec> result = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < sources.size(); i++) {
             SourceSpec source = source(sources.get(i), "sources[" + i + "]", specDir, dataDir);
             if (!ids.add(source.id())) {
-                throw fail("sources[" + i + "].id", "duplicate source id '" + source.id() + "'");
+                throw yaml.fail("sources[" + i + "].id", "duplicate source id '" + source.id() + "'");
             }
             result.add(source);
         }
-        return new PipelineSpec(pipelineName, text(root, "description", "top level", false), specName,
+        return new PipelineSpec(pipelineName, yaml.text(root, "description", "top level", false), yaml.file(),
                 dataDir.toString(), result);
     }
 
 
     private SourceSpec source(JsonNode node, String where, Path specDir, Path dataDir) {
         if (!node.isObject()) {
-            throw fail(where, "expected a mapping");
+            throw yaml.fail(where, "expected a mapping");
         }
-        checkKeys(node, SOURCE_KEYS, where);
-        String id = text(node, "id", where, true);
+        yaml.checkKeys(node, SOURCE_KEYS, where);
+        String id = yaml.text(node, "id", where, true);
         if (!ID.matcher(id).matches()) {
-            throw fail(where + ".id", "'" + id + "' must be lower snake case (letters, digits, _), starting with a letter");
+            throw yaml.fail(where + ".id", "'" + id + "' must be lower snake case (letters, digits, _), starting with a letter");
         }
-        SourceFormat format = enumValue(SourceFormat.class, text(node, "format", where, true), where + ".format");
-        String file = text(node, "file", where, false);
-        String path = text(node, "path", where, false);
+        SourceFormat format = yaml.enumValue(SourceFormat.class, yaml.text(node, "format", where, true), where + ".format");
+        String file = yaml.text(node, "file", where, false);
+        String path = yaml.text(node, "path", where, false);
         if ((file == null) == (path == null)) {
-            throw fail(where, "give exactly one of 'file' (in the data folder) or 'path' (relative to the spec)");
+            throw yaml.fail(where, "give exactly one of 'file' (in the data folder) or 'path' (relative to the spec)");
         }
         String resolved = file != null ? dataDir.resolve(file).normalize().toString()
                 : specDir.resolve(path).normalize().toString();
-        List<String> dimensions = strings(node.get("dimensions"), where + ".dimensions");
+        List<String> dimensions = yaml.strings(node.get("dimensions"), where + ".dimensions");
         List<MeasureSpec> measures = new ArrayList<>();
         NeighbourModelSpec neighbours = null;
         List<ColumnSpec> columns = new ArrayList<>();
@@ -116,24 +99,24 @@ public final class SpecLoader {
             case EES -> {
                 JsonNode list = node.get("measures");
                 if (list == null || !list.isArray() || list.isEmpty()) {
-                    throw fail(where + ".measures", "an ees source needs a list of measures");
+                    throw yaml.fail(where + ".measures", "an ees source needs a list of measures");
                 }
                 for (int m = 0; m < list.size(); m++) {
                     measures.add(measure(list.get(m), where + ".measures[" + m + "]", dimensions));
                 }
             }
-            case SN_WIDE -> neighbours = new NeighbourModelSpec(text(node, "model", where, true),
-                    integer(node, "valid_from", where, true), integerOrNull(node, "valid_to", where),
-                    required(strings(node.get("la_code_column"), where + ".la_code_column"), where + ".la_code_column"),
-                    required(strings(node.get("la_name_column"), where + ".la_name_column"), where + ".la_name_column"));
+            case SN_WIDE -> neighbours = new NeighbourModelSpec(yaml.text(node, "model", where, true),
+                    validFrom(node, where), yaml.integer(node, "valid_to", where),
+                    yaml.required(yaml.strings(node.get("la_code_column"), where + ".la_code_column"), where + ".la_code_column"),
+                    yaml.required(yaml.strings(node.get("la_name_column"), where + ".la_name_column"), where + ".la_name_column"));
             case TABLE -> {
-                target = text(node, "target", where, true);
+                target = yaml.text(node, "target", where, true);
                 if (!target.matches("reference\\.[a-z][a-z0-9_]*")) {
-                    throw fail(where + ".target", "'" + target + "' must name a reference table, e.g. reference.la_code_change");
+                    throw yaml.fail(where + ".target", "'" + target + "' must name a reference table, e.g. reference.la_code_change");
                 }
                 JsonNode list = node.get("columns");
                 if (list == null || !list.isArray() || list.isEmpty()) {
-                    throw fail(where + ".columns", "a table source needs a list of columns");
+                    throw yaml.fail(where + ".columns", "a table source needs a list of columns");
                 }
                 for (int c = 0; c < list.size(); c++) {
                     columns.add(column(list.get(c), where + ".columns[" + c + "]"));
@@ -141,151 +124,97 @@ public final class SpecLoader {
             }
             default -> throw new IllegalStateException(format.name());
         }
-        return new SourceSpec(id, format, resolved, text(node, "title", where, false),
-                text(node, "release", where, false), period(node.get("period"), where + ".period"), dimensions,
-                measures, neighbours, columns, target);
+        return new SourceSpec(id, format, resolved, yaml.text(node, "title", where, false),
+                yaml.text(node, "release", where, false), period(node.get("period"), where + ".period"), dimensions,
+                measures, neighbours, columns, target, roundedTo(node.get("rounded_to"), where + ".rounded_to"));
     }
 
     private MeasureSpec measure(JsonNode node, String where, List<String> dimensions) {
         if (!node.isObject()) {
-            throw fail(where, "expected a mapping with indicator, column and unit");
+            throw yaml.fail(where, "expected a mapping with indicator, column and unit");
         }
-        checkKeys(node, Set.of("indicator", "column", "unit", "when", "optional"), where);
-        String indicator = text(node, "indicator", where, true);
+        yaml.checkKeys(node, Set.of("indicator", "column", "unit", "when", "optional"), where);
+        String indicator = yaml.text(node, "indicator", where, true);
         if (!ID.matcher(indicator).matches()) {
-            throw fail(where + ".indicator", "'" + indicator + "' must be lower snake case");
+            throw yaml.fail(where + ".indicator", "'" + indicator + "' must be lower snake case");
         }
-        List<String> columns = required(strings(node.get("column"), where + ".column"), where + ".column");
-        String unitText = text(node, "unit", where, true);
-        Unit unit = Unit.fromCode(unitText).orElseThrow(() -> fail(where + ".unit",
+        List<String> columns = yaml.required(yaml.strings(node.get("column"), where + ".column"), where + ".column");
+        String unitText = yaml.text(node, "unit", where, true);
+        Unit unit = Unit.fromCode(unitText).orElseThrow(() -> yaml.fail(where + ".unit",
                 "unknown unit '" + unitText + "'; use one of " + Unit.allCodes()));
         Map<String, List<String>> when = new LinkedHashMap<>();
         JsonNode whenNode = node.get("when");
         if (whenNode != null) {
             if (!whenNode.isObject()) {
-                throw fail(where + ".when", "expected a mapping of dimension column to accepted values");
+                throw yaml.fail(where + ".when", "expected a mapping of dimension column to accepted values");
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = whenNode.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (dimensions.stream().noneMatch(d -> d.equalsIgnoreCase(e.getKey()))) {
-                    throw fail(where + ".when." + e.getKey(), "not one of the source's dimensions " + dimensions);
+                    throw yaml.fail(where + ".when." + e.getKey(), "not one of the source's dimensions " + dimensions);
                 }
-                when.put(e.getKey(), required(strings(e.getValue(), where + ".when." + e.getKey()),
+                when.put(e.getKey(), yaml.required(yaml.strings(e.getValue(), where + ".when." + e.getKey()),
                         where + ".when." + e.getKey()));
             }
         }
-        JsonNode optional = node.get("optional");
-        return new MeasureSpec(indicator, columns, unit, when, optional != null && optional.asBoolean(false));
+        return new MeasureSpec(indicator, columns, unit, when, yaml.flag(node, "optional"));
     }
 
     private ColumnSpec column(JsonNode node, String where) {
         if (!node.isObject()) {
-            throw fail(where, "expected a mapping with name and type");
+            throw yaml.fail(where, "expected a mapping with name and type");
         }
-        checkKeys(node, Set.of("name", "aliases", "type", "required"), where);
-        String name = text(node, "name", where, true);
-        String type = text(node, "type", where, true).toLowerCase(Locale.ROOT);
+        yaml.checkKeys(node, Set.of("name", "aliases", "type", "required"), where);
+        String name = yaml.text(node, "name", where, true);
+        String type = yaml.text(node, "type", where, true).toLowerCase(Locale.ROOT);
         if (!TABLE_TYPES.contains(type)) {
-            throw fail(where + ".type", "unknown type '" + type + "'; use string, int or double");
+            throw yaml.fail(where + ".type", "unknown type '" + type + "'; use string, int or double");
         }
-        JsonNode req = node.get("required");
-        return new ColumnSpec(name, strings(node.get("aliases"), where + ".aliases"), type,
-                req != null && req.asBoolean(false));
+        return new ColumnSpec(name, yaml.strings(node.get("aliases"), where + ".aliases"), type,
+                yaml.flag(node, "required"));
     }
 
     private PeriodSpec period(JsonNode node, String where) {
         if (node == null) {
             return PeriodSpec.REPORTING_YEAR;
         }
-        checkKeys(node, Set.of("type", "end"), where);
-        String end = text(node, "end", where, true);
+        yaml.checkKeys(node, Set.of("type", "end"), where);
+        String end = yaml.text(node, "end", where, true);
         try {
-            return new PeriodSpec(text(node, "type", where, true), MonthDay.parse("--" + end));
+            return new PeriodSpec(yaml.text(node, "type", where, true), MonthDay.parse("--" + end));
         } catch (DateTimeException e) {
-            throw fail(where + ".end", "'" + end + "' is not a month and day like 03-31");
+            throw yaml.fail(where + ".end", "'" + end + "' is not a month and day like 03-31");
         }
     }
 
-    private void checkKeys(JsonNode node, Set<String> allowed, String where) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
-            String key = it.next();
-            if (!allowed.contains(key)) {
-                throw fail(where + "." + key, "unknown key; expected one of " + new java.util.TreeSet<>(allowed));
-            }
-        }
-    }
-
-    private String text(JsonNode node, String key, String where, boolean required) {
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull() || value.asText().isBlank()) {
-            if (required) {
-                throw fail(where + "." + key, "missing");
-            }
-            return null;
-        }
-        if (!value.isValueNode()) {
-            throw fail(where + "." + key, "expected a single value");
-        }
-        return value.asText().trim();
-    }
-
-    private int integer(JsonNode node, String key, String where, boolean required) {
-        Integer value = integerOrNull(node, key, where);
+    private int validFrom(JsonNode node, String where) {
+        Integer value = yaml.integer(node, "valid_from", where);
         if (value == null) {
-            throw fail(where + "." + key, "missing");
+            throw yaml.fail(where + ".valid_from", "missing");
         }
         return value;
     }
 
-    private Integer integerOrNull(JsonNode node, String key, String where) {
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.canConvertToInt() || !(value.isIntegralNumber() || value.asText().matches("\\d+"))) {
-            throw fail(where + "." + key, "'" + value.asText() + "' is not a whole number");
-        }
-        return value.isIntegralNumber() ? value.intValue() : Integer.parseInt(value.asText());
-    }
-
-    private List<String> strings(JsonNode node, String where) {
-        List<String> result = new ArrayList<>();
+    private Map<String, Double> roundedTo(JsonNode node, String where) {
+        Map<String, Double> result = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return result;
         }
-        if (node.isValueNode()) {
-            result.add(node.asText());
-            return result;
+        if (!node.isObject()) {
+            throw yaml.fail(where, "expected a mapping of geographic level to rounding unit, e.g. { national: 10 }");
         }
-        if (!node.isArray()) {
-            throw fail(where, "expected a value or a list of values");
-        }
-        for (JsonNode item : node) {
-            if (!item.isValueNode()) {
-                throw fail(where, "expected a list of values");
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String level = e.getKey().trim().toLowerCase(Locale.ROOT).replace(' ', '_');
+            if (java.util.Arrays.stream(GeographicLevel.values()).noneMatch(l -> l.code().equals(level))) {
+                throw yaml.fail(where + "." + e.getKey(), "not a geographic level; use national, regional or local_authority");
             }
-            result.add(item.asText());
+            Double unit = yaml.number(node, e.getKey(), where);
+            if (unit == null || !(unit > 0)) {
+                throw yaml.fail(where + "." + e.getKey(), "expected a positive rounding unit such as 10");
+            }
+            result.put(level, unit);
         }
         return result;
-    }
-
-    private List<String> required(List<String> values, String where) {
-        if (values.isEmpty()) {
-            throw fail(where, "missing");
-        }
-        return values;
-    }
-
-    private <E extends Enum<E>> E enumValue(Class<E> type, String text, String where) {
-        try {
-            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw fail(where, "unknown value '" + text + "'; use one of "
-                    + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
-        }
-    }
-
-    private CsbenchException fail(String where, String what) {
-        return Errors.badSpec(specName, where, what);
     }
 }

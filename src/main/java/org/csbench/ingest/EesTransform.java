@@ -7,11 +7,14 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.make_date;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.pow;
+import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
@@ -32,8 +35,10 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 
 import org.csbench.config.PeriodSpec;
+import org.csbench.config.SourceSpec;
 import org.csbench.model.Columns;
 import org.csbench.model.GeographicLevel;
+import org.csbench.model.Unit;
 
 /**
  * DfE Explore Education Statistics tidy CSV -> checked rows -> long typed observations. Pure transforms: no
@@ -134,7 +139,8 @@ public final class EesTransform {
      * One observation per good row, applicable measure and authority, in the {@code silver.observation}
      * layout (without lineage; see {@link Lineage}).
      */
-    public static Dataset<Row> observations(Dataset<Row> checked, EesLayout layout, PeriodSpec period) {
+    public static Dataset<Row> observations(Dataset<Row> checked, EesLayout layout, SourceSpec source) {
+        PeriodSpec period = source.period();
         List<String> dimensionNames = new ArrayList<>(layout.dimensions().keySet());
         List<Column> measures = new ArrayList<>();
         for (int k = 0; k < layout.measures().size(); k++) {
@@ -185,7 +191,26 @@ public final class EesTransform {
                 Cells.status(raw).as(Columns.STATUS),
                 Cells.symbol(raw).as(Columns.STATUS_SYMBOL),
                 raw.as(Columns.RAW_VALUE),
+                roundingUnit(raw, col(OBS + "." + Columns.UNIT), lower(col(Columns.GEOGRAPHIC_LEVEL)), source)
+                        .as(Columns.ROUNDING_UNIT),
                 col(CsvLines.LINE));
+    }
+
+    /**
+     * How finely the published value was rounded: counts as the source declares for the level (e.g. national
+     * and regional counts to the nearest 10; exact otherwise), other units by the decimals printed ({@code 421.5}
+     * is to the nearest 0.1). Null for a symbol.
+     */
+    private static Column roundingUnit(Column raw, Column unit, Column level, SourceSpec source) {
+        Column declared = lit(0.0);
+        for (Map.Entry<String, Double> entry : source.roundedTo().entrySet()) {
+            String label = GeographicLevel.valueOf(entry.getKey().toUpperCase(Locale.ROOT)).label().toLowerCase(Locale.ROOT);
+            declared = when(level.equalTo(label), lit(entry.getValue())).otherwise(declared);
+        }
+        Column decimals = when(raw.rlike("\\.\\d+$"), length(regexp_extract(raw, "\\.(\\d+)$", 1))).otherwise(0);
+        return when(Cells.value(raw).isNull(), lit(null).cast(DataTypes.DoubleType))
+                .when(unit.equalTo(Unit.COUNT.code()), declared)
+                .otherwise(pow(lit(10.0), decimals.multiply(-1)));
     }
 
     /** For a joint return, the part of {@code value} that belongs to the authority at this position. */

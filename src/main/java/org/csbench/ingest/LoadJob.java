@@ -175,7 +175,7 @@ public final class LoadJob {
                 EesLayout layout = EesLayout.resolve(header, source);
                 lines = CsvLines.read(spark, file, header.size(), DELIMITER).persist(StorageLevel.MEMORY_AND_DISK());
                 checked = EesTransform.check(lines, layout).persist(StorageLevel.MEMORY_AND_DISK());
-                target = lineage.addTo(EesTransform.observations(checked, layout, source.period())
+                target = lineage.addTo(EesTransform.observations(checked, layout, source)
                         .withColumn(Columns.VINTAGE, lit(lineage.vintage()))
                         .withColumn(Columns.IS_CURRENT, lit(true)), CsvLines.LINE);
             }

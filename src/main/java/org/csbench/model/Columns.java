@@ -37,6 +37,7 @@ public final class Columns {
     public static final String STATUS = "status";
     public static final String STATUS_SYMBOL = "status_symbol";
     public static final String RAW_VALUE = "raw_value";
+    public static final String ROUNDING_UNIT = "rounding_unit";
     public static final String VINTAGE = "vintage";
     public static final String IS_CURRENT = "is_current";
 

@@ -89,6 +89,14 @@ class EesTransformTest {
                 loaded.observations().filter(col(Columns.INDICATOR_ID).equalTo("referrals"))
                         .select(Columns.GEOGRAPHIC_LEVEL, Columns.OLD_LA_CODE, Columns.REGION_CODE, Columns.LA_NAME,
                                 Columns.YEAR, Columns.PERIOD_END, Columns.VALUE), 1e-9);
+        // Counts are exact unless the source declares their rounding (here national to 10); other units are
+        // as fine as the decimals printed.
+        assertRowsEqualIgnoringOrder(List.of(
+                row("local_authority", "referrals", 0.0), row("local_authority", "rereferrals_pct", 0.1),
+                row("regional", "referrals", 0.0), row("regional", "rereferrals_pct", 0.1),
+                row("national", "referrals", 10.0), row("national", "rereferrals_pct", 0.1)),
+                loaded.observations().select(Columns.GEOGRAPHIC_LEVEL, Columns.INDICATOR_ID, Columns.ROUNDING_UNIT),
+                1e-12);
     }
 
     @Test
@@ -182,12 +190,12 @@ class EesTransformTest {
         Dataset<Row> checked = EesTransform.check(CsvLines.read(spark, sourceFile, header.size(), ","), layout).cache();
         Lineage lineage = new Lineage("t", file.toString(), sourceFile.sha256(), "load-1",
                 new Timestamp(0), "v1");
-        return new Loaded(checked, EesTransform.observations(checked, layout, PeriodSpec.REPORTING_YEAR),
+        return new Loaded(checked, EesTransform.observations(checked, layout, source),
                 Quarantine.from(checked, lineage));
     }
 
     private static SourceSpec source(List<String> dimensions, MeasureSpec... measures) {
         return new SourceSpec("t", SourceFormat.EES, "unused", null, null, PeriodSpec.REPORTING_YEAR, dimensions,
-                List.of(measures), null, List.of(), null);
+                List.of(measures), null, List.of(), null, Map.of("national", 10.0));
     }
 }

@@ -21,11 +21,10 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.csbench.SparkTestSession;
+import org.csbench.TestWarehouses;
 import org.csbench.config.PipelineSpec;
 import org.csbench.config.SourceFormat;
 import org.csbench.config.SourceSpec;
-import org.csbench.config.SpecLoader;
 import org.csbench.delta.Warehouse;
 import org.csbench.model.Columns;
 
@@ -33,14 +32,11 @@ import org.csbench.model.Columns;
 class LoadJobSharedDataTest {
     private static Warehouse warehouse;
     private static PipelineSpec spec;
-    private static LoadJob.Result first;
 
     @BeforeAll
     static void loadEverything() {
-        warehouse = SparkTestSession.newWarehouse("shared");
-        spec = SpecLoader.load(Path.of("pipelines/annual-benchmarking.yaml"),
-                SparkTestSession.sharedData().resolve("dfe"));
-        first = new LoadJob(warehouse, message -> { }).run(spec);
+        warehouse = TestWarehouses.sharedDfe();
+        spec = TestWarehouses.sharedDfeSpec();
     }
 
     @Test
@@ -179,7 +175,7 @@ class LoadJobSharedDataTest {
         assertTrue(again.sources().stream().allMatch(s -> s.outcome().equals("unchanged")), again.toString());
         assertTrue(again.tables().isEmpty());
         assertEquals(before, versions());
-        assertEquals(first.sources().size(), warehouse.read(LoadJob.LOAD_AUDIT).count());
+        assertEquals(spec.sources().size(), warehouse.read(LoadJob.LOAD_AUDIT).count());
     }
 
     private static Map<String, Long> versions() {

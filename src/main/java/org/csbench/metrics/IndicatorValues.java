@@ -1,0 +1,327 @@
+package org.csbench.metrics;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.bround;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.try_divide;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructType;
+
+import org.csbench.config.Catalogue;
+import org.csbench.config.Indicator;
+import org.csbench.ingest.ReferenceTables;
+import org.csbench.model.Columns;
+import org.csbench.model.Status;
+
+/**
+ * silver observations -> {@code gold.indicator_value}: every catalogue indicator for every geography and period
+ * its numerator is published for. All indicators are computed in one pass (the catalogue is a small broadcast
+ * table joined to the observations), so adding an indicator adds rows, not work per indicator.
+ *
+ * <p>Values: {@code numerator / sum(denominators) * multiplier}, computed in decimal arithmetic from the exact
+ * inputs and rounded to the catalogue's decimal places (half up by default), so exact ties such as 18.45 round
+ * as DfE rounds them; {@code value_unrounded} keeps the quotient. Status propagates: a suppressed numerator or
+ * denominator makes the value suppressed; a missing population or denominator makes it not available, with the
+ * reason. Where a published value exists it is compared: a difference that the input rounding explains (national
+ * and regional counts rounded to 10, FTEs to 0.1) shows the published figure; any other difference keeps the
+ * computed value; both are listed by {@link #discrepancies}. A regional or national difference is also explained
+ * when authorities in the area have no usable input (DfE leaves them out of the published figure).
+ */
+public final class IndicatorValues {
+    public static final String TABLE = "gold.indicator_value";
+    public static final String DISCREPANCY_TABLE = "gold.published_discrepancy";
+
+    public static final String REF = "ref";
+    public static final String NAME = "indicator_name";
+    public static final String POLARITY = "polarity";
+    public static final String FREQUENCY = "frequency";
+    public static final String NUMERATOR = "numerator";
+    public static final String DENOMINATOR = "denominator";
+    public static final String NUMERATOR_MEASURE = "numerator_measure";
+    public static final String DENOMINATOR_MEASURE = "denominator_measure";
+    public static final String VALUE_UNROUNDED = "value_unrounded";
+    public static final String VALUE_COMPUTED = "value_computed";
+    public static final String PUBLISHED_VALUE = "published_value";
+    public static final String VALUE_SOURCE = "value_source";
+    public static final String STATUS_REASON = "status_reason";
+    public static final String DECIMALS = "decimals";
+    public static final String IN_VALID_RANGE = "in_valid_range";
+    public static final String POPULATION_MID_YEAR = "population_mid_year";
+    public static final String EXPLAINED = "explained";
+    public static final String EXPLANATION = "explanation";
+    public static final String DIFFERENCE = "difference";
+
+    private static final String CAT_ID = "_cat_id";
+    private static final String ROLE = "_role";
+    private static final String MEASURE = "_measure";
+    private static final String NUM = "n";
+    private static final String DEN = "d";
+    private static final String PUB = "p";
+    private static final DecimalType EXACT = DataTypes.createDecimalType(18, 4);
+    private static final DecimalType MULTIPLIER = DataTypes.createDecimalType(8, 0);
+    private static final String AVAILABLE = Status.AVAILABLE.code();
+    private static final String LONDON = "E12000007";
+
+    private IndicatorValues() {
+    }
+
+    /** The frequency ({@code monthly}, {@code quarterly}, {@code annual}) of observations of a period type. */
+    public static Column frequencyOf(Column periodType) {
+        return when(periodType.equalTo("month"), lit("monthly"))
+                .when(periodType.equalTo("quarter"), lit("quarterly"))
+                .otherwise(lit("annual"));
+    }
+
+    /** Every catalogue indicator computed from the current observations and the population. */
+    public static Dataset<Row> compute(Dataset<Row> observations, Dataset<Row> population, Catalogue catalogue) {
+        SparkSession spark = observations.sparkSession();
+        Dataset<Row> current = latestPerKey(observations.filter(col(Columns.IS_CURRENT))
+                .withColumn(Geography.GEO_KEY, Geography.geoKey())
+                .withColumn(FREQUENCY, frequencyOf(col(Columns.PERIOD_TYPE))));
+        Dataset<Row> terms = broadcast(terms(spark, catalogue));
+        Dataset<Row> joined = current.join(terms, current.col(Columns.INDICATOR_ID).equalTo(terms.col(MEASURE))
+                .and(current.col(FREQUENCY).equalTo(terms.col("_term_frequency"))));
+
+        Column isNum = col(ROLE).equalTo(NUM);
+        Column isDen = col(ROLE).equalTo(DEN);
+        Column notAvailable = col(Columns.STATUS).notEqual(AVAILABLE);
+        Dataset<Row> perIndicator = joined
+                .groupBy(col(CAT_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL), col(Columns.PERIOD_TYPE),
+                        col(Columns.PERIOD_END), col(FREQUENCY))
+                .agg(count(when(isNum, 1)).as("_n_rows"),
+                        numeratorFirst(Columns.TIME_PERIOD), numeratorFirst(Columns.YEAR),
+                        numeratorFirst(Columns.COUNTRY_CODE), numeratorFirst(Columns.REGION_CODE),
+                        numeratorFirst(Columns.REGION_NAME), numeratorFirst(Columns.OLD_LA_CODE),
+                        numeratorFirst(Columns.NEW_LA_CODE), numeratorFirst(Columns.LA_NAME),
+                        numeratorFirst(Columns.VINTAGE), numeratorFirst(Columns.SOURCE_ID),
+                        max(when(isNum, col(Columns.VALUE))).as("_n"),
+                        max(when(isNum, col(Columns.STATUS))).as("_n_status"),
+                        max(when(isNum, col(Columns.ROUNDING_UNIT))).as("_n_unit"),
+                        sum(when(isDen, col(Columns.VALUE))).as("_d"),
+                        count(when(isDen, 1)).as("_d_rows"),
+                        min(when(isDen.and(notAvailable), col(Columns.STATUS))).as("_d_status"),
+                        sum(when(isDen, col(Columns.ROUNDING_UNIT))).as("_d_unit"),
+                        max(when(col(ROLE).equalTo(PUB), col(Columns.VALUE))).as(PUBLISHED_VALUE))
+                .filter(col("_n_rows").gt(0));
+
+        Dataset<Row> indicators = broadcast(indicatorTable(spark, catalogue));
+        Dataset<Row> withCatalogue = perIndicator.join(indicators, CAT_ID)
+                .withColumn(POPULATION_MID_YEAR, when(col("_uses_population"),
+                        Geography.populationMidYear(col(Columns.PERIOD_END))));
+        Dataset<Row> pop = population.withColumn(Columns.COUNTRY_CODE, lit(null).cast(DataTypes.StringType))
+                .select(Geography.geoKey().as("_pop_geo"), col(ReferenceTables.MID_YEAR).as("_pop_year"),
+                        col(ReferenceTables.POPULATION_COLUMN).as("_pop"), col(Columns.STATUS).as("_pop_status"));
+        Dataset<Row> withPopulation = withCatalogue.join(pop, withCatalogue.col(Geography.GEO_KEY)
+                .equalTo(pop.col("_pop_geo")).and(withCatalogue.col(POPULATION_MID_YEAR).equalTo(pop.col("_pop_year"))),
+                "left");
+        return values(withPopulation);
+    }
+
+    /** The rows of {@code indicatorValues} whose computed value differs from the published one. */
+    public static Dataset<Row> discrepancies(Dataset<Row> indicatorValues) {
+        return indicatorValues.filter(col(PUBLISHED_VALUE).isNotNull().and(col(VALUE_COMPUTED).isNotNull())
+                        .and(abs(col(VALUE_COMPUTED).minus(col(PUBLISHED_VALUE))).gt(1e-9)))
+                .select(col(Columns.INDICATOR_ID), col(Columns.GEOGRAPHIC_LEVEL), col(Geography.GEO_KEY),
+                        col(Columns.LA_NAME), col(Columns.REGION_CODE), col(Columns.TIME_PERIOD), col(Columns.PERIOD_END),
+                        col(NUMERATOR), col(DENOMINATOR), col(VALUE_UNROUNDED), col(VALUE_COMPUTED), col(PUBLISHED_VALUE),
+                        col(VALUE_COMPUTED).minus(col(PUBLISHED_VALUE)).as(DIFFERENCE), col(EXPLAINED),
+                        col(EXPLANATION), col(VALUE_SOURCE));
+    }
+
+    private static Dataset<Row> values(Dataset<Row> rows) {
+        Column usesPopulation = col("_uses_population");
+        Column hasDenominator = usesPopulation.or(col("_d_expected").gt(0));
+        Column denominator = when(usesPopulation, col("_pop")).when(col("_d_expected").gt(0), col("_d"));
+        Column denominatorMissing = when(usesPopulation, col("_pop").isNull().and(col("_pop_status").isNull()))
+                .otherwise(col("_d_rows").lt(col("_d_expected")));
+        Column denominatorStatus = when(usesPopulation, col("_pop_status")).otherwise(col("_d_status"));
+        Column numeratorAvailable = col("_n_status").equalTo(AVAILABLE);
+
+        Column status = when(numeratorAvailable.unary_$bang(), col("_n_status"))
+                .when(hasDenominator.and(denominatorMissing), lit(Status.NOT_AVAILABLE.code()))
+                .when(hasDenominator.and(denominatorStatus.isNotNull()).and(denominatorStatus.notEqual(AVAILABLE)),
+                        denominatorStatus)
+                .when(hasDenominator.and(denominator.equalTo(0)), lit(Status.NOT_AVAILABLE.code()))
+                .otherwise(lit(AVAILABLE));
+        Column reason = when(numeratorAvailable.unary_$bang(),
+                        concat(lit("numerator "), col(NUMERATOR_MEASURE), lit(" is "), col("_n_status")))
+                .when(hasDenominator.and(denominatorMissing).and(usesPopulation),
+                        concat(lit("no population estimate for mid-year "), col(POPULATION_MID_YEAR).cast("string")))
+                .when(hasDenominator.and(denominatorMissing),
+                        concat(lit("denominator "), col(DENOMINATOR_MEASURE), lit(" not published for this period")))
+                .when(hasDenominator.and(denominatorStatus.isNotNull()).and(denominatorStatus.notEqual(AVAILABLE)),
+                        concat(lit("denominator "), col(DENOMINATOR_MEASURE), lit(" is "), denominatorStatus))
+                .when(hasDenominator.and(denominator.equalTo(0)), lit("denominator is zero"));
+        Column available = status.equalTo(AVAILABLE);
+
+        Column exact = col("_n").cast(EXACT).multiply(col("_multiplier").cast(MULTIPLIER));
+        Column quotient = when(hasDenominator, try_divide(exact, denominator.cast(EXACT))).otherwise(exact);
+        Column computed = when(available, rounded(quotient, col(DECIMALS), col("_half_even")).cast(DataTypes.DoubleType));
+        Column unrounded = when(available, when(hasDenominator, try_divide(col("_n").multiply(col("_multiplier")), denominator))
+                .otherwise(col("_n").multiply(col("_multiplier"))));
+
+        // Bounds of the value the unrounded inputs could have given: numerator +- half its rounding unit, each
+        // denominator term likewise (the population is exact).
+        Column nHalf = col("_n_unit").divide(2);
+        Column dHalf = when(usesPopulation, lit(0.0)).otherwise(col("_d_unit").divide(2));
+        Column low = when(hasDenominator, try_divide(col("_n").minus(nHalf).multiply(col("_multiplier")),
+                denominator.plus(dHalf))).otherwise(col("_n").minus(nHalf).multiply(col("_multiplier")));
+        Column high = when(hasDenominator, try_divide(col("_n").plus(nHalf).multiply(col("_multiplier")),
+                denominator.minus(dHalf))).otherwise(col("_n").plus(nHalf).multiply(col("_multiplier")));
+        Column differs = col(PUBLISHED_VALUE).isNotNull().and(abs(col(VALUE_COMPUTED).minus(col(PUBLISHED_VALUE))).gt(1e-9));
+        Column inputRounded = nHalf.gt(0).or(dHalf.gt(0));
+        Column explained = differs.and(inputRounded)
+                .and(col(PUBLISHED_VALUE).geq(roundedDouble(low, col(DECIMALS)).minus(1e-9)))
+                .and(col(PUBLISHED_VALUE).leq(roundedDouble(high, col(DECIMALS)).plus(1e-9)));
+
+        Dataset<Row> computedRows = rows
+                .withColumn(NUMERATOR, col("_n"))
+                .withColumn(DENOMINATOR, denominator)
+                .withColumn(Columns.STATUS, status)
+                .withColumn(STATUS_REASON, reason)
+                .withColumn(VALUE_UNROUNDED, unrounded)
+                .withColumn(VALUE_COMPUTED, computed);
+        // Regional and national figures are published over the authorities whose inputs are usable: count, per
+        // region and for England, the authorities whose value is not available (a 'z' authority does not exist).
+        Column laStatus = col(Columns.STATUS);
+        Dataset<Row> incomplete = computedRows
+                .filter(col(Columns.GEOGRAPHIC_LEVEL).equalTo("local_authority")
+                        .and(laStatus.isin(AVAILABLE, Status.NOT_APPLICABLE.code()).unary_$bang()))
+                .select(col(CAT_ID).as("_i_cat"), col(Columns.PERIOD_TYPE).as("_i_type"),
+                        col(Columns.PERIOD_END).as("_i_end"), explode(array(col(Columns.REGION_CODE),
+                                when(col(Columns.REGION_CODE).startsWith("E13"), lit(LONDON)),
+                                lit(Geography.ENGLAND))).as("_area"))
+                .filter(col("_area").isNotNull())
+                .groupBy("_i_cat", "_i_type", "_i_end", "_area").agg(count(lit(1)).as("_incomplete"));
+        Dataset<Row> withIncomplete = computedRows.join(incomplete, col(CAT_ID).equalTo(col("_i_cat"))
+                .and(col(Columns.PERIOD_TYPE).equalTo(col("_i_type"))).and(col(Columns.PERIOD_END).equalTo(col("_i_end")))
+                .and(col(Geography.GEO_KEY).equalTo(col("_area")))
+                .and(col(Columns.GEOGRAPHIC_LEVEL).notEqual("local_authority")), "left");
+        Column leftOut = col("_incomplete").isNotNull().and(col("_incomplete").gt(0));
+        Dataset<Row> judged = withIncomplete
+                .withColumn(EXPLAINED, when(differs, explained.or(leftOut)))
+                .withColumn(EXPLANATION, when(differs.and(explained), concat(
+                                lit("the published figure was computed from unrounded inputs; inputs here are rounded ("),
+                                when(nHalf.gt(0), concat(lit("numerator to "), col("_n_unit").cast("string"))).otherwise(lit("")),
+                                when(nHalf.gt(0).and(dHalf.gt(0)), lit(", ")).otherwise(lit("")),
+                                when(dHalf.gt(0), concat(lit("denominator to "), col("_d_unit").cast("string"))).otherwise(lit("")),
+                                lit(")")))
+                        .when(differs.and(leftOut), concat(lit("the published figure leaves out "),
+                                col("_incomplete").cast("string"),
+                                lit(" authorities whose inputs are not available or of low reliability")))
+                        .when(differs, lit("not explained by input rounding or missing authorities: check the source")));
+        Column useTarget = col(EXPLAINED).isNotNull().and(col(EXPLAINED));
+        Column value = when(useTarget, col(PUBLISHED_VALUE)).otherwise(col(VALUE_COMPUTED));
+        Column inRange = when(value.isNull(), lit(null).cast(DataTypes.BooleanType))
+                .otherwise(col("_valid_min").isNull().or(value.geq(col("_valid_min")))
+                        .and(col("_valid_max").isNull().or(value.leq(col("_valid_max")))));
+        return judged
+                .withColumn(Columns.VALUE, value)
+                .withColumn(VALUE_SOURCE, when(useTarget, lit("published")).when(value.isNotNull(), lit("computed")))
+                .withColumn(IN_VALID_RANGE, inRange)
+                .select(col(CAT_ID).as(Columns.INDICATOR_ID), col(REF), col(NAME), col(Columns.UNIT), col(POLARITY),
+                        col(FREQUENCY), col(Columns.PERIOD_TYPE), col(Columns.TIME_PERIOD), col(Columns.YEAR),
+                        col(Columns.PERIOD_END), col(Columns.GEOGRAPHIC_LEVEL), col(Geography.GEO_KEY),
+                        col(Columns.COUNTRY_CODE), col(Columns.REGION_CODE), col(Columns.REGION_NAME),
+                        col(Columns.OLD_LA_CODE), col(Columns.NEW_LA_CODE), col(Columns.LA_NAME),
+                        col(NUMERATOR_MEASURE), col(NUMERATOR), col(DENOMINATOR_MEASURE), col(DENOMINATOR),
+                        col(POPULATION_MID_YEAR), col(VALUE_UNROUNDED), col(VALUE_COMPUTED), col(PUBLISHED_VALUE),
+                        col(Columns.VALUE), col(VALUE_SOURCE), col(DECIMALS), col(Columns.STATUS), col(STATUS_REASON),
+                        col(IN_VALID_RANGE), col(EXPLAINED), col(EXPLANATION), col(Columns.VINTAGE),
+                        col(Columns.SOURCE_ID));
+    }
+
+    /** Rounds a decimal to a per-row number of places (0-6), half up or half even. */
+    private static Column rounded(Column value, Column decimals, Column halfEven) {
+        Column result = lit(null).cast(DataTypes.createDecimalType(38, 6));
+        for (int d = 6; d >= 0; d--) {
+            result = when(decimals.equalTo(d), when(halfEven, bround(value, d)).otherwise(round(value, d)))
+                    .otherwise(result);
+        }
+        return result;
+    }
+
+    private static Column roundedDouble(Column value, Column decimals) {
+        return rounded(value.cast(DataTypes.createDecimalType(30, 8)), decimals, lit(false)).cast(DataTypes.DoubleType);
+    }
+
+    private static Column numeratorFirst(String column) {
+        return first(when(col(ROLE).equalTo(NUM), col(column)), true).as(column);
+    }
+
+    /** One observation per measure, period and geography: the latest loaded if two sources publish it. */
+    private static Dataset<Row> latestPerKey(Dataset<Row> observations) {
+        return observations
+                .withColumn("_rank", row_number().over(Window.partitionBy(col(Columns.INDICATOR_ID),
+                        col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END), col(Geography.GEO_KEY))
+                        .orderBy(col(Columns.INGESTED_AT).desc(), col(Columns.SOURCE_ID))))
+                .filter(col("_rank").equalTo(1))
+                .drop("_rank");
+    }
+
+    /** The measures each indicator reads, one row per (indicator, role, measure). */
+    private static Dataset<Row> terms(SparkSession spark, Catalogue catalogue) {
+        List<Row> rows = new ArrayList<>();
+        for (Indicator indicator : catalogue.indicators()) {
+            String frequency = indicator.frequency().name().toLowerCase(java.util.Locale.ROOT);
+            rows.add(RowFactory.create(indicator.id(), NUM, indicator.numerator(), frequency));
+            for (String denominator : indicator.denominators()) {
+                if (!denominator.equals(Indicator.POPULATION)) {
+                    rows.add(RowFactory.create(indicator.id(), DEN, denominator, frequency));
+                }
+            }
+            if (indicator.published() != null) {
+                rows.add(RowFactory.create(indicator.id(), PUB, indicator.published(), frequency));
+            }
+        }
+        StructType schema = new StructType().add(CAT_ID, DataTypes.StringType).add(ROLE, DataTypes.StringType)
+                .add(MEASURE, DataTypes.StringType).add("_term_frequency", DataTypes.StringType);
+        return spark.createDataFrame(rows, schema);
+    }
+
+    /** The catalogue as a table: one row per indicator with what the computation needs. */
+    private static Dataset<Row> indicatorTable(SparkSession spark, Catalogue catalogue) {
+        List<Row> rows = new ArrayList<>();
+        for (Indicator i : catalogue.indicators()) {
+            long measureDenominators = i.denominators().stream().filter(d -> !d.equals(Indicator.POPULATION)).count();
+            rows.add(RowFactory.create(i.id(), i.ref(), i.name(), i.unit().code(),
+                    i.polarity().name().toLowerCase(java.util.Locale.ROOT), i.numerator(),
+                    i.denominators().isEmpty() ? null : String.join(" + ", i.denominators()),
+                    i.denominators().contains(Indicator.POPULATION), (int) measureDenominators, i.multiplier(),
+                    i.decimals(), i.rounding() == Indicator.Rounding.HALF_EVEN, i.validMin(), i.validMax()));
+        }
+        StructType schema = new StructType()
+                .add(CAT_ID, DataTypes.StringType).add(REF, DataTypes.StringType).add(NAME, DataTypes.StringType)
+                .add(Columns.UNIT, DataTypes.StringType).add(POLARITY, DataTypes.StringType)
+                .add(NUMERATOR_MEASURE, DataTypes.StringType).add(DENOMINATOR_MEASURE, DataTypes.StringType)
+                .add("_uses_population", DataTypes.BooleanType).add("_d_expected", DataTypes.IntegerType)
+                .add("_multiplier", DataTypes.DoubleType).add(DECIMALS, DataTypes.IntegerType)
+                .add("_half_even", DataTypes.BooleanType).add("_valid_min", DataTypes.DoubleType)
+                .add("_valid_max", DataTypes.DoubleType);
+        return spark.createDataFrame(rows, schema);
+    }
+}

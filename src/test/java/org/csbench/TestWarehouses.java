@@ -1,0 +1,34 @@
+package org.csbench;
+
+import java.nio.file.Path;
+
+import org.csbench.config.PipelineSpec;
+import org.csbench.config.SpecLoader;
+import org.csbench.delta.Warehouse;
+import org.csbench.ingest.LoadJob;
+
+/** Warehouses loaded once per test run and shared (read-only) by the test classes that need them. */
+public final class TestWarehouses {
+    private static Warehouse sharedDfe;
+    private static PipelineSpec sharedDfeSpec;
+
+    private TestWarehouses() {
+    }
+
+    /** The annual pipeline's sources loaded from the full published files in ../shared/data/dfe. */
+    public static synchronized Warehouse sharedDfe() {
+        if (sharedDfe == null) {
+            sharedDfe = SparkTestSession.newWarehouse("shared");
+            new LoadJob(sharedDfe, message -> { }).run(sharedDfeSpec());
+        }
+        return sharedDfe;
+    }
+
+    public static synchronized PipelineSpec sharedDfeSpec() {
+        if (sharedDfeSpec == null) {
+            sharedDfeSpec = SpecLoader.load(Path.of("pipelines/annual-benchmarking.yaml"),
+                    SparkTestSession.sharedData().resolve("dfe"));
+        }
+        return sharedDfeSpec;
+    }
+}
