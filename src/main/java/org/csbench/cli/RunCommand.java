@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.csbench.config.PipelineSpec;
 import org.csbench.config.SpecLoader;
 import org.csbench.delta.Warehouse;
-import org.csbench.ingest.LoadJob;
+import org.csbench.job.PipelineJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,7 +15,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code csbench run [SPEC]}: loads a pipeline's sources into the warehouse and prints a summary. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a pipeline: load its sources into bronze, silver, reference and audit tables.")
+        description = "Run a pipeline: load its sources into bronze, silver, reference and audit tables, then "
+                + "compute its indicators into gold tables.")
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Csbench parent;
@@ -40,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
         err.printf("csbench: running %s (%d sources) into %s%n", pipeline.name(), pipeline.sources().size(),
                 parent.warehouse);
         Warehouse warehouse = Session.open(parent);
-        LoadJob.Result result = new LoadJob(warehouse, message -> err.println("  " + message)).run(pipeline);
+        PipelineJob.Result result = new PipelineJob(warehouse, message -> err.println("  " + message)).run(pipeline);
         Summary.print(out, result, (System.nanoTime() - t0) / 1e9, warehouse.root());
         return 0;
     }

@@ -3,13 +3,15 @@ package org.csbench.cli;
 import java.io.PrintWriter;
 
 import org.csbench.ingest.LoadJob;
+import org.csbench.job.PipelineJob;
 
 /** The run summary: per source, rows read, loaded and quarantined; per table, rows written and seconds. */
 final class Summary {
     private Summary() {
     }
 
-    static void print(PrintWriter out, LoadJob.Result result, double seconds, String warehouse) {
+    static void print(PrintWriter out, PipelineJob.Result run, double seconds, String warehouse) {
+        LoadJob.Result result = run.load();
         out.printf("%nLoad %s%n", result.loadId());
         out.printf("%-28s %-10s %10s %10s %12s %10s %8s%n", "source", "outcome", "rows read", "loaded",
                 "quarantined", "written", "seconds");
@@ -22,9 +24,18 @@ final class Summary {
             quarantined += s.rowsQuarantined();
         }
         out.printf("%-28s %-10s %,10d %,10d %,12d%n", "total", "", read, read - quarantined, quarantined);
+        if (run.metrics() != null) {
+            out.printf("%nIndicators: %,d values; %,d published figures differ from the computed ones, %,d of them "
+                    + "unexplained (see gold.published_discrepancy)%n", run.metrics().values(),
+                    run.metrics().discrepancies(), run.metrics().unexplained());
+        }
         if (!result.tables().isEmpty()) {
             out.printf("%n%-40s %12s %8s %8s%n", "table", "rows written", "version", "seconds");
-            for (LoadJob.TableResult t : result.tables()) {
+            java.util.List<LoadJob.TableResult> tables = new java.util.ArrayList<>(result.tables());
+            if (run.metrics() != null) {
+                tables.addAll(run.metrics().tables());
+            }
+            for (LoadJob.TableResult t : tables) {
                 out.printf("%-40s %,12d %8d %8.1f%n", t.table(), t.rowsWritten(), t.version(), t.seconds());
             }
         } else {

@@ -25,7 +25,7 @@ import org.csbench.model.Unit;
 public final class SpecLoader {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Set<String> TABLE_TYPES = Set.of("string", "int", "double");
-    private static final Set<String> PIPELINE_KEYS = Set.of("name", "description", "data_dir", "sources");
+    private static final Set<String> PIPELINE_KEYS = Set.of("name", "description", "data_dir", "sources", "catalogue");
     private static final Set<String> SOURCE_KEYS = Set.of("id", "format", "file", "path", "title", "release",
             "period", "dimensions", "measures", "model", "valid_from", "valid_to", "la_code_column",
             "la_name_column", "columns", "target", "rounded_to");
@@ -55,6 +55,7 @@ public final class SpecLoader {
         Path dataDir = dataDirOverride != null ? dataDirOverride.toAbsolutePath()
                 : specDir.resolve(yaml.text(root, "data_dir", "top level", false) == null ? "."
                         : yaml.text(root, "data_dir", "top level", false)).normalize();
+        String catalogue = yaml.text(root, "catalogue", "top level", false);
         JsonNode sources = root.get("sources");
         if (sources == null || !sources.isArray() || sources.isEmpty()) {
             throw yaml.fail("sources", "expected a list of at least one source");
@@ -69,7 +70,7 @@ public final class SpecLoader {
             result.add(source);
         }
         return new PipelineSpec(pipelineName, yaml.text(root, "description", "top level", false), yaml.file(),
-                dataDir.toString(), result);
+                dataDir.toString(), result, catalogue == null ? null : specDir.resolve(catalogue).normalize().toString());
     }
 
 

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.csbench.model.CsbenchException;
+import org.csbench.model.Errors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,7 @@ public final class WarehouseTransaction {
 
     private final Warehouse warehouse;
     private final Map<String, Optional<Long>> before = new LinkedHashMap<>();
+    private String current = "";
 
     WarehouseTransaction(Warehouse warehouse) {
         this.warehouse = warehouse;
@@ -26,7 +29,34 @@ public final class WarehouseTransaction {
 
     /** Records the version of {@code table} before this transaction first writes it. */
     public void touch(String table) {
+        current = table;
         before.computeIfAbsent(table, warehouse::version);
+    }
+
+    /**
+     * Runs {@code work} in a new transaction: if it throws, every table it touched is rolled back, and an
+     * unexpected failure is reported as a user-facing error naming the table being written.
+     */
+    public static <T> T run(Warehouse warehouse, java.util.function.Function<WarehouseTransaction, T> work) {
+        WarehouseTransaction tx = warehouse.begin();
+        try {
+            return work.apply(tx);
+        } catch (CsbenchException e) {
+            tx.rollback();
+            throw e;
+        } catch (Exception e) { // Spark and Delta throw AnalysisException, a checked exception, undeclared
+            tx.rollback();
+            throw Errors.writeFailed(tx.current.isEmpty() ? "the warehouse" : tx.current, rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 
     /** The versions noted before the writes: empty for tables that did not exist. */

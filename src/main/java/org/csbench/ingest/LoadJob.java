@@ -34,7 +34,6 @@ import org.csbench.config.SourceSpec;
 import org.csbench.delta.Warehouse;
 import org.csbench.delta.WarehouseTransaction;
 import org.csbench.model.Columns;
-import org.csbench.model.CsbenchException;
 import org.csbench.model.Errors;
 
 /**
@@ -113,8 +112,13 @@ public final class LoadJob {
         this.progress = progress;
     }
 
-    /** Loads every source of {@code spec}. */
+    /** Loads every source of {@code spec} in a transaction of its own. */
     public Result run(PipelineSpec spec) {
+        return WarehouseTransaction.run(warehouse, tx -> run(spec, tx));
+    }
+
+    /** Loads every source of {@code spec}, its writes part of {@code tx}; the caller rolls back on failure. */
+    public Result run(PipelineSpec spec, WarehouseTransaction tx) {
         SparkSession spark = warehouse.spark();
         Instant started = Instant.now();
         String loadId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
@@ -151,7 +155,7 @@ public final class LoadJob {
                         s.rowsQuarantined(), s.seconds()));
             }
             if (!staged.isEmpty()) {
-                write(staged, loadId, results);
+                write(tx, staged, loadId, results);
             }
         } finally {
             for (Staged s : staged) {
@@ -208,41 +212,34 @@ public final class LoadJob {
                 (System.nanoTime() - t0) / 1e9);
     }
 
-    private void write(List<Staged> staged, String loadId, List<SourceResult> results) {
-        WarehouseTransaction tx = warehouse.begin();
+    private void write(WarehouseTransaction tx, List<Staged> staged, String loadId, List<SourceResult> results) {
         String note = "csbench load " + loadId;
-        String table = "";
         List<Dataset<Row>> persisted = new ArrayList<>();
         try {
             long t0 = System.nanoTime();
             for (Staged s : staged) {
-                table = s.source().bronzeTable();
-                append(tx, table, Bronze.from(s.lines(), s.header(), s.lineage()), note);
+                append(tx, s.source().bronzeTable(), Bronze.from(s.lines(), s.header(), s.lineage()), note);
             }
             List<Dataset<Row>> quarantined = staged.stream().filter(s -> s.rowsQuarantined() > 0)
                     .map(s -> Quarantine.from(s.checked(), s.lineage())).toList();
             if (!quarantined.isEmpty()) {
-                table = Quarantine.TABLE;
-                append(tx, table, unionAll(quarantined), note);
+                append(tx, Quarantine.TABLE, unionAll(quarantined), note);
             }
             Map<String, List<Staged>> byTarget = new LinkedHashMap<>();
             staged.forEach(s -> byTarget.computeIfAbsent(s.target(), t -> new ArrayList<>()).add(s));
             Map<String, Long> rowsBySource = new HashMap<>();
             for (Map.Entry<String, List<Staged>> entry : byTarget.entrySet()) {
-                table = entry.getKey();
                 Dataset<Row> rows = unionAll(entry.getValue().stream().map(Staged::targetRows).toList())
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 persisted.add(rows);
                 for (Row count : rows.groupBy(Columns.SOURCE_ID).count().collectAsList()) {
                     rowsBySource.put(count.getString(0), count.getLong(1));
                 }
-                writeTarget(tx, table, entry.getValue(), rows, note);
+                writeTarget(tx, entry.getKey(), entry.getValue(), rows, note);
             }
             if (byTarget.containsKey(OBSERVATION)) {
-                table = ReferenceTables.POPULATION;
-                overwrite(tx, table, ReferenceTables.population(warehouse.read(OBSERVATION)), note);
-                table = ReferenceTables.REGION;
-                overwrite(tx, table, ReferenceTables.regions(warehouse.read(ReferenceTables.POPULATION)), note);
+                overwrite(tx, ReferenceTables.POPULATION, ReferenceTables.population(warehouse.read(OBSERVATION)), note);
+                overwrite(tx, ReferenceTables.REGION, ReferenceTables.regions(warehouse.read(ReferenceTables.POPULATION)), note);
             }
             double writeSeconds = (System.nanoTime() - t0) / 1e9 / staged.size();
             List<Row> audit = new ArrayList<>();
@@ -256,14 +253,7 @@ public final class LoadJob {
                         "loaded", s.rowsRead(), s.rowsRead() - s.rowsQuarantined(), s.rowsQuarantined(), rowsWritten,
                         s.target(), String.join("|", s.header().names()), s.lineage().ingestedAt(), seconds));
             }
-            table = LOAD_AUDIT;
-            append(tx, table, warehouse.spark().createDataFrame(audit, AUDIT_SCHEMA), note);
-        } catch (CsbenchException e) {
-            tx.rollback();
-            throw e;
-        } catch (Exception e) { // Spark and Delta throw AnalysisException, a checked exception, undeclared
-            tx.rollback();
-            throw Errors.writeFailed(table, rootMessage(e), e);
+            append(tx, LOAD_AUDIT, warehouse.spark().createDataFrame(audit, AUDIT_SCHEMA), note);
         } finally {
             persisted.forEach(Dataset::unpersist);
         }
@@ -368,15 +358,6 @@ public final class LoadJob {
             case SN_WIDE -> NeighbourTransform.TABLE;
             case TABLE -> source.target();
         };
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 
     /** The schema of {@code audit.load_audit}. */

@@ -1,0 +1,53 @@
+package org.csbench.job;
+
+import java.nio.file.Path;
+
+import org.csbench.config.Catalogue;
+import org.csbench.config.CatalogueLoader;
+import org.csbench.config.PipelineSpec;
+import org.csbench.delta.Warehouse;
+import org.csbench.delta.WarehouseTransaction;
+import org.csbench.ingest.LoadJob;
+import org.csbench.metrics.IndicatorValues;
+import org.csbench.metrics.MetricsJob;
+
+/**
+ * A whole pipeline run: load the sources, then compute the catalogue's indicators, all in one
+ * transaction, so a failure at any step leaves every table as it was before the run. When every file was
+ * loaded before and the gold tables exist, nothing is written.
+ */
+public final class PipelineJob {
+    private final Warehouse warehouse;
+    private final LoadJob.Progress progress;
+
+    public PipelineJob(Warehouse warehouse, LoadJob.Progress progress) {
+        this.warehouse = warehouse;
+        this.progress = progress;
+    }
+
+    /**
+     * A run's outcome.
+     *
+     * @param load    what the load step did
+     * @param metrics what the indicator step did, or null when it had nothing new to compute
+     */
+    public record Result(LoadJob.Result load, MetricsJob.Result metrics) {
+    }
+
+    public Result run(PipelineSpec spec) {
+        Catalogue catalogue = spec.catalogue() == null ? null : CatalogueLoader.load(Path.of(spec.catalogue()));
+        return WarehouseTransaction.run(warehouse, tx -> {
+            LoadJob.Result load = new LoadJob(warehouse, progress).run(spec, tx);
+            boolean changed = !load.tables().isEmpty();
+            MetricsJob.Result metrics = null;
+            if (catalogue != null && (changed || !warehouse.exists(IndicatorValues.TABLE))) {
+                long t0 = System.nanoTime();
+                metrics = new MetricsJob(warehouse).run(catalogue, tx, "csbench run " + load.loadId());
+                progress.step(String.format("indicators: %,d values of %d catalogue indicators, %,d published figures "
+                        + "differ (%,d unexplained) (%.1f s)", metrics.values(), catalogue.indicators().size(),
+                        metrics.discrepancies(), metrics.unexplained(), (System.nanoTime() - t0) / 1e9));
+            }
+            return new Result(load, metrics);
+        });
+    }
+}
