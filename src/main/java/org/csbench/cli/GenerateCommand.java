@@ -45,7 +45,8 @@ public final class GenerateCommand implements Callable<Integer> {
     int indicators;
 
     @Option(names = "--wide-las", paramLabel = "W",
-            description = "Write a wide scorecard_<la_code>.tsv for the first W LAs; 0 for none (default: 2, or --las if less).")
+            description = "Write a wide scorecard_<la_code>.tsv for the first W LAs; 0 for none "
+                    + "(default: 2, or --las if less).")
     Integer wideLas;
 
     @Option(names = "--blank-fraction", defaultValue = "0.002", paramLabel = "F",

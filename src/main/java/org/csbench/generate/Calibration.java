@@ -65,7 +65,8 @@ public record Calibration(int reportingYear, int populationMidYear, List<Authori
     public static Calibration load(Path dataDir) {
         if (!Files.isDirectory(dataDir)) {
             throw Errors.invalidArgument(String.format(
-                    "--data-dir '%s' is not a folder; give the folder holding the DfE CSV files (default data-samples/dfe)",
+                    "--data-dir '%s' is not a folder; give the folder holding the DfE CSV files "
+                            + "(default data-samples/dfe)",
                     dataDir));
         }
         List<CalibrationSource> sources = new ArrayList<>();

@@ -1,7 +1,6 @@
 package org.csbench.generate;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,10 +68,5 @@ public final class Generator {
         } catch (IOException e) {
             throw Errors.invalidArgument(String.format("Writing into %s failed: %s", out.root(), e));
         }
-    }
-
-    /** For callers that only need the path of the long file. */
-    public static Path longFile(GenerateResult result) {
-        return result.out().resolve(LongCsvWriter.FILE);
     }
 }

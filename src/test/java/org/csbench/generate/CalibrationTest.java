@@ -37,7 +37,8 @@ class CalibrationTest {
         assertEquals(497, manchester.level(Measure.CLA_STARTED));
         assertEquals("Bristol, City of", find(calibration, "801").name());
         // Joint workforce return "314 / 318": the same caseload for both.
-        assertEquals(find(calibration, "314").level(Measure.CASELOAD), find(calibration, "318").level(Measure.CASELOAD));
+        assertEquals(find(calibration, "314").level(Measure.CASELOAD),
+                find(calibration, "318").level(Measure.CASELOAD));
         assertEquals(LevelSource.PUBLISHED, find(calibration, "318").levels().get(Measure.CASELOAD).source());
         assertEquals(10, calibration.neighbours().get("352").size());
     }

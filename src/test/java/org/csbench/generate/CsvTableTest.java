@@ -13,8 +13,11 @@ class CsvTableTest {
 
     @Test
     void readsQuotedFieldsDoubledQuotesCrlfAndAByteOrderMark() {
-        CsvTable table = CsvTable.parse("t.csv",
-                "\uFEFFcode,name,value\r\n801,\"Bristol, City of\",12\r\n802,\"say \"\"hi\"\"\",\r\n\r\n803,\"two\nlines\",c");
+        CsvTable table = CsvTable.parse("t.csv", "\uFEFFcode,name,value\r\n"
+                + "801,\"Bristol, City of\",12\r\n"
+                + "802,\"say \"\"hi\"\"\",\r\n"
+                + "\r\n"
+                + "803,\"two\nlines\",c");
         assertEquals(List.of("code", "name", "value"), table.header());
         assertEquals(List.of("801", "Bristol, City of", "12"), table.rows().get(0));
         assertEquals(List.of("802", "say \"hi\"", ""), table.rows().get(1));
