@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "csbench", mixinStandardHelpOptions = true, version = "csbench 0.1.0",
         description = "Benchmarks English local authorities' children's services (Spark + Delta Lake).",
-        subcommands = {RunCommand.class, TablesCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, TablesCommand.class, HistoryCommand.class, GenerateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Csbench implements Runnable {
     /** Exit code for a user's mistake (bad file, bad spec, unknown table). */
     public static final int USER_ERROR = 2;
@@ -36,7 +37,7 @@ public final class Csbench implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, tables or history");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, tables, history or generate");
     }
 
     public static void main(String[] args) {

@@ -11,12 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+
 import org.csbench.model.Errors;
 
 /**
- * A small CSV file read whole: a header and rows of text fields. Reads RFC 4180 quoting (quoted fields,
- * doubled quotes, separators and line breaks inside quotes), CRLF or LF line ends and a UTF-8 byte-order
- * mark. The calibration files are a few hundred kilobytes, so reading them whole is simpler than streaming.
+ * A small CSV file read whole: a header and rows of text fields, parsed by Jackson's CSV module (RFC 4180
+ * quoting, CRLF or LF line ends); a UTF-8 byte-order mark is dropped. The calibration files are a few hundred kilobytes, so reading them whole is simpler than streaming.
  */
 final class CsvTable {
     private static final char BOM = '\uFEFF';
@@ -98,64 +101,20 @@ final class CsvTable {
         return index < row.size() ? row.get(index).trim() : "";
     }
 
+    /** The file's records, read by Jackson's CSV parser (RFC 4180 quoting, embedded line breaks). */
     private static List<List<String>> records(String file, String text) {
+        CsvMapper mapper = new CsvMapper();
+        mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         List<List<String>> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        int line = 1;
-        int quoteLine = 0;
-        boolean quoted = false;
-        boolean lineHasContent = false;
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append(c);
+        try (MappingIterator<List<String>> it = mapper.readerForListOf(String.class).readValues(text)) {
+            while (it.hasNext()) {
+                List<String> record = it.next();
+                if (!(record.size() == 1 && record.get(0).isEmpty())) {
+                    records.add(List.copyOf(record));
                 }
-            } else if (c == '"' && field.length() == 0) {
-                quoted = true;
-                quoteLine = line;
-                lineHasContent = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-                lineHasContent = true;
-            } else if (c == '\r' || c == '\n') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (lineHasContent || field.length() > 0) {
-                    fields.add(field.toString());
-                    records.add(List.copyOf(fields));
-                }
-                fields.clear();
-                field.setLength(0);
-                lineHasContent = false;
-                line++;
-            } else {
-                field.append(c);
-                lineHasContent = true;
             }
-            i++;
-        }
-        if (quoted) {
-            throw Errors.unreadableFile(file, String.format(
-                    "line %d: a quoted field is never closed; check for a stray '\"'", quoteLine));
-        }
-        if (lineHasContent || field.length() > 0) {
-            fields.add(field.toString());
-            records.add(List.copyOf(fields));
+        } catch (IOException | RuntimeException e) {
+            throw Errors.unreadableFile(file, "not valid CSV: " + e.getMessage().lines().findFirst().orElse(""));
         }
         return records;
     }
