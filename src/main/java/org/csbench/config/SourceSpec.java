@@ -18,10 +18,13 @@ import java.util.List;
  * @param target     the reference table a TABLE source fills, e.g. {@code reference.la_code_change}
  * @param roundedTo  how counts were rounded before publication, by geographic level code (e.g. national and
  *                   regional counts to the nearest 10); levels not named are exact
+ * @param delimiter  the field separator: {@code ,} or a tab
+ * @param scorecard  the council and month of a wide scorecard, or null
  */
 public record SourceSpec(String id, SourceFormat format, String path, String title, String release,
         PeriodSpec period, List<String> dimensions, List<MeasureSpec> measures, NeighbourModelSpec neighbours,
-        List<ColumnSpec> columns, String target, java.util.Map<String, Double> roundedTo) {
+        List<ColumnSpec> columns, String target, java.util.Map<String, Double> roundedTo, String delimiter,
+        ScorecardSpec scorecard) {
     public SourceSpec {
         dimensions = List.copyOf(dimensions);
         measures = List.copyOf(measures);

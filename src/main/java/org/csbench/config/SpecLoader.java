@@ -3,6 +3,7 @@ package org.csbench.config;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.MonthDay;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -28,7 +29,7 @@ public final class SpecLoader {
     private static final Set<String> PIPELINE_KEYS = Set.of("name", "description", "data_dir", "sources", "catalogue");
     private static final Set<String> SOURCE_KEYS = Set.of("id", "format", "file", "path", "title", "release",
             "period", "dimensions", "measures", "model", "valid_from", "valid_to", "la_code_column",
-            "la_name_column", "columns", "target", "rounded_to");
+            "la_name_column", "columns", "target", "rounded_to", "delimiter", "la_code", "la_name", "report_month");
 
     private final YamlReader yaml;
 
@@ -96,6 +97,7 @@ public final class SpecLoader {
         NeighbourModelSpec neighbours = null;
         List<ColumnSpec> columns = new ArrayList<>();
         String target = null;
+        ScorecardSpec scorecard = null;
         switch (format) {
             case EES -> {
                 JsonNode list = node.get("measures");
@@ -110,6 +112,25 @@ public final class SpecLoader {
                     validFrom(node, where), yaml.integer(node, "valid_to", where),
                     yaml.required(yaml.strings(node.get("la_code_column"), where + ".la_code_column"), where + ".la_code_column"),
                     yaml.required(yaml.strings(node.get("la_name_column"), where + ".la_name_column"), where + ".la_name_column"));
+            case SCORECARD_LONG, SCORECARD_WIDE -> {
+                JsonNode list = node.get("measures");
+                if (list != null && list.isArray()) {
+                    for (int m = 0; m < list.size(); m++) {
+                        measures.add(scorecardMeasure(list.get(m), where + ".measures[" + m + "]"));
+                    }
+                }
+                if (format == SourceFormat.SCORECARD_WIDE) {
+                    String month = yaml.text(node, "report_month", where, true);
+                    try {
+                        scorecard = new ScorecardSpec(yaml.text(node, "la_code", where, true),
+                                yaml.text(node, "la_name", where, false), YearMonth.parse(month));
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw yaml.fail(where + ".report_month", "'" + month + "' is not a month like 2023-09");
+                    } catch (IllegalArgumentException e) {
+                        throw yaml.fail(where + ".la_code", e.getMessage());
+                    }
+                }
+            }
             case TABLE -> {
                 target = yaml.text(node, "target", where, true);
                 if (!target.matches("reference\\.[a-z][a-z0-9_]*")) {
@@ -127,7 +148,8 @@ public final class SpecLoader {
         }
         return new SourceSpec(id, format, resolved, yaml.text(node, "title", where, false),
                 yaml.text(node, "release", where, false), period(node.get("period"), where + ".period"), dimensions,
-                measures, neighbours, columns, target, roundedTo(node.get("rounded_to"), where + ".rounded_to"));
+                measures, neighbours, columns, target, roundedTo(node.get("rounded_to"), where + ".rounded_to"),
+                delimiter(yaml.text(node, "delimiter", where, false), where + ".delimiter", format), scorecard);
     }
 
     private MeasureSpec measure(JsonNode node, String where, List<String> dimensions) {
@@ -159,6 +181,34 @@ public final class SpecLoader {
             }
         }
         return new MeasureSpec(indicator, columns, unit, when, yaml.flag(node, "optional"));
+    }
+
+    private MeasureSpec scorecardMeasure(JsonNode node, String where) {
+        if (!node.isObject()) {
+            throw yaml.fail(where, "expected a mapping with ref, indicator and unit");
+        }
+        yaml.checkKeys(node, Set.of("ref", "indicator", "unit"), where);
+        String indicator = yaml.text(node, "indicator", where, true);
+        if (!ID.matcher(indicator).matches()) {
+            throw yaml.fail(where + ".indicator", "'" + indicator + "' must be lower snake case");
+        }
+        String unitText = yaml.text(node, "unit", where, true);
+        Unit unit = Unit.fromCode(unitText).orElseThrow(() -> yaml.fail(where + ".unit",
+                "unknown unit '" + unitText + "'; use one of " + Unit.allCodes()));
+        return new MeasureSpec(indicator, yaml.required(yaml.strings(node.get("ref"), where + ".ref"), where + ".ref"),
+                unit, Map.of(), false);
+    }
+
+    private String delimiter(String text, String where, SourceFormat format) {
+        if (text == null) {
+            return format == SourceFormat.SCORECARD_WIDE ? "\t" : ",";
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case ",", "comma" -> ",";
+            case "\t", "\\t", "tab" -> "\t";
+            case ";", "semicolon" -> ";";
+            default -> throw yaml.fail(where, "unknown delimiter '" + text + "'; use comma, tab or semicolon");
+        };
     }
 
     private ColumnSpec column(JsonNode node, String where) {

@@ -52,7 +52,7 @@ public final class LoadJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoadJob.class);
     private static final List<String> OBSERVATION_KEY = List.of(Columns.INDICATOR_ID, Columns.PERIOD_TYPE,
-            Columns.YEAR, Columns.GEOGRAPHIC_LEVEL, Columns.REGION_CODE, Columns.OLD_LA_CODE, Columns.NEW_LA_CODE);
+            Columns.PERIOD_END, Columns.GEOGRAPHIC_LEVEL, Columns.REGION_CODE, Columns.OLD_LA_CODE, Columns.NEW_LA_CODE);
 
     /** Told about each step as it happens, for progress lines. */
     public interface Progress {
@@ -97,9 +97,15 @@ public final class LoadJob {
     public record Result(String loadId, List<SourceResult> sources, List<TableResult> tables) {
     }
 
+    /** Rows for one table; a source's first target is its main one (its rows are the ones counted as written). */
+    private record Target(String table, Dataset<Row> rows) {
+    }
+
     private record Staged(SourceSpec source, SourceFile file, Header header, Lineage lineage, Dataset<Row> lines,
-            Dataset<Row> checked, Dataset<Row> targetRows, String target, long rowsRead, long rowsQuarantined,
-            double seconds) {
+            Dataset<Row> checked, List<Target> targets, long rowsRead, long rowsQuarantined, double seconds) {
+        String target() {
+            return targets.get(0).table();
+        }
     }
 
     private final Warehouse warehouse;
@@ -170,33 +176,48 @@ public final class LoadJob {
     }
 
     private Staged stage(SparkSession spark, SourceSpec source, SourceFile file, Lineage lineage, long t0) {
-        Header header = new Header(file.path(), CsvLines.parseHeader(spark, file.headerLine(), DELIMITER));
+        String delimiter = source.delimiter();
+        Header header = new Header(file.path(), CsvLines.parseHeader(spark, file.headerLine(), delimiter));
         Dataset<Row> lines;
         Dataset<Row> checked;
-        Dataset<Row> target;
+        List<Target> targets = new ArrayList<>();
         switch (source.format()) {
             case EES -> {
                 EesLayout layout = EesLayout.resolve(header, source);
-                lines = CsvLines.read(spark, file, header.size(), DELIMITER).persist(StorageLevel.MEMORY_AND_DISK());
+                lines = read(spark, file, header, delimiter);
                 checked = EesTransform.check(lines, layout).persist(StorageLevel.MEMORY_AND_DISK());
-                target = lineage.addTo(EesTransform.observations(checked, layout, source)
-                        .withColumn(Columns.VINTAGE, lit(lineage.vintage()))
-                        .withColumn(Columns.IS_CURRENT, lit(true)), CsvLines.LINE);
+                targets.add(new Target(OBSERVATION, observations(EesTransform.observations(checked, layout, source), lineage)));
             }
             case SN_WIDE -> {
                 NeighbourTransform.Layout layout = NeighbourTransform.Layout.resolve(header, source.neighbours());
-                lines = CsvLines.read(spark, file, header.size(), DELIMITER).persist(StorageLevel.MEMORY_AND_DISK());
+                lines = read(spark, file, header, delimiter);
                 checked = NeighbourTransform.check(lines, layout).persist(StorageLevel.MEMORY_AND_DISK());
-                target = lineage.addTo(NeighbourTransform.neighbours(checked, source.neighbours())
-                        .withColumn(Columns.VINTAGE, lit(lineage.vintage())), CsvLines.LINE);
+                targets.add(new Target(NeighbourTransform.TABLE, withVintage(
+                        NeighbourTransform.neighbours(checked, source.neighbours()), lineage)));
             }
             case TABLE -> {
                 List<Integer> positions = TableTransform.resolve(header, source.columns());
-                lines = CsvLines.read(spark, file, header.size(), DELIMITER).persist(StorageLevel.MEMORY_AND_DISK());
+                lines = read(spark, file, header, delimiter);
                 checked = TableTransform.check(lines, header, source.columns(), positions)
                         .persist(StorageLevel.MEMORY_AND_DISK());
-                target = lineage.addTo(TableTransform.rows(checked, source.columns())
-                        .withColumn(Columns.VINTAGE, lit(lineage.vintage())), CsvLines.LINE);
+                targets.add(new Target(source.target(), withVintage(TableTransform.rows(checked, source.columns()),
+                        lineage)));
+            }
+            case SCORECARD_LONG -> {
+                java.util.Map<String, Integer> positions = ScorecardLongTransform.resolve(header);
+                lines = read(spark, file, header, delimiter);
+                checked = ScorecardLongTransform.check(lines, header, positions).persist(StorageLevel.MEMORY_AND_DISK());
+                targets.add(new Target(OBSERVATION, observations(ScorecardLongTransform.observations(checked, source),
+                        lineage)));
+            }
+            case SCORECARD_WIDE -> {
+                ScorecardWideLayout layout = ScorecardWideLayout.resolve(header);
+                lines = read(spark, file, header, delimiter);
+                checked = ScorecardWideTransform.check(lines, layout, source).persist(StorageLevel.MEMORY_AND_DISK());
+                targets.add(new Target(OBSERVATION, observations(
+                        ScorecardWideTransform.observations(checked, layout, source), lineage)));
+                targets.add(new Target(ScorecardWideTransform.TABLE, withVintage(
+                        ScorecardWideTransform.indicators(checked, layout, source), lineage)));
             }
             default -> throw new IllegalStateException(source.format().name());
         }
@@ -208,8 +229,21 @@ public final class LoadJob {
             throw new IllegalStateException(String.format("%s: %d data lines counted while inspecting, %d read by Spark",
                     file.path(), file.lines() - 1, read));
         }
-        return new Staged(source, file, header, lineage, lines, checked, target, target(source), read, quarantined,
+        return new Staged(source, file, header, lineage, lines, checked, targets, read, quarantined,
                 (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static Dataset<Row> read(SparkSession spark, SourceFile file, Header header, String delimiter) {
+        return CsvLines.read(spark, file, header.size(), delimiter).persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    private static Dataset<Row> observations(Dataset<Row> rows, Lineage lineage) {
+        return lineage.addTo(rows.withColumn(Columns.VINTAGE, lit(lineage.vintage()))
+                .withColumn(Columns.IS_CURRENT, lit(true)), CsvLines.LINE);
+    }
+
+    private static Dataset<Row> withVintage(Dataset<Row> rows, Lineage lineage) {
+        return lineage.addTo(rows.withColumn(Columns.VINTAGE, lit(lineage.vintage())), CsvLines.LINE);
     }
 
     private void write(WarehouseTransaction tx, List<Staged> staged, String loadId, List<SourceResult> results) {
@@ -226,14 +260,24 @@ public final class LoadJob {
                 append(tx, Quarantine.TABLE, unionAll(quarantined), note);
             }
             Map<String, List<Staged>> byTarget = new LinkedHashMap<>();
-            staged.forEach(s -> byTarget.computeIfAbsent(s.target(), t -> new ArrayList<>()).add(s));
+            Map<String, List<Dataset<Row>>> rowsByTarget = new LinkedHashMap<>();
+            for (Staged s : staged) {
+                for (Target target : s.targets()) {
+                    byTarget.computeIfAbsent(target.table(), t -> new ArrayList<>()).add(s);
+                    rowsByTarget.computeIfAbsent(target.table(), t -> new ArrayList<>()).add(target.rows());
+                }
+            }
             Map<String, Long> rowsBySource = new HashMap<>();
             for (Map.Entry<String, List<Staged>> entry : byTarget.entrySet()) {
-                Dataset<Row> rows = unionAll(entry.getValue().stream().map(Staged::targetRows).toList())
-                        .persist(StorageLevel.MEMORY_AND_DISK());
+                Dataset<Row> rows = unionAll(rowsByTarget.get(entry.getKey())).persist(StorageLevel.MEMORY_AND_DISK());
                 persisted.add(rows);
                 for (Row count : rows.groupBy(Columns.SOURCE_ID).count().collectAsList()) {
-                    rowsBySource.put(count.getString(0), count.getLong(1));
+                    String sourceId = count.getString(0);
+                    boolean main = entry.getValue().stream()
+                            .anyMatch(s -> s.source().id().equals(sourceId) && s.target().equals(entry.getKey()));
+                    if (main) {
+                        rowsBySource.put(sourceId, count.getLong(1));
+                    }
                 }
                 writeTarget(tx, entry.getKey(), entry.getValue(), rows, note);
             }
@@ -261,22 +305,18 @@ public final class LoadJob {
 
     private void writeTarget(WarehouseTransaction tx, String table, List<Staged> sources, Dataset<Row> rows,
             String note) {
-        SourceSpec first = sources.get(0).source();
-        switch (first.format()) {
-            case EES -> {
-                tx.touch(table);
-                if (warehouse.exists(table)) {
-                    Dataset<Row> keys = rows.select(keyColumns()).distinct();
-                    warehouse.updateMatched(table, keys, sameKeyOlderVintage(),
-                            Map.of(Columns.IS_CURRENT, lit(false)), note);
-                }
-                append(tx, table, rows, note);
+        if (table.equals(OBSERVATION)) {
+            tx.touch(table);
+            if (warehouse.exists(table)) {
+                Dataset<Row> keys = rows.select(keyColumns()).distinct();
+                warehouse.updateMatched(table, keys, sameKeyOlderVintage(), Map.of(Columns.IS_CURRENT, lit(false)), note);
             }
-            case SN_WIDE -> replace(tx, table, rows, inList(NeighbourTransform.MODEL,
+            append(tx, table, rows, note);
+        } else if (table.equals(NeighbourTransform.TABLE)) {
+            replace(tx, table, rows, inList(NeighbourTransform.MODEL,
                     sources.stream().map(s -> s.source().neighbours().model()).toList()), note);
-            case TABLE -> replace(tx, table, rows, inList(Columns.SOURCE_ID,
-                    sources.stream().map(s -> s.source().id()).toList()), note);
-            default -> throw new IllegalStateException(first.format().name());
+        } else {
+            replace(tx, table, rows, inList(Columns.SOURCE_ID, sources.stream().map(s -> s.source().id()).toList()), note);
         }
     }
 
@@ -354,7 +394,7 @@ public final class LoadJob {
 
     private static String target(SourceSpec source) {
         return switch (source.format()) {
-            case EES -> OBSERVATION;
+            case EES, SCORECARD_LONG, SCORECARD_WIDE -> OBSERVATION;
             case SN_WIDE -> NeighbourTransform.TABLE;
             case TABLE -> source.target();
         };

@@ -196,6 +196,6 @@ class EesTransformTest {
 
     private static SourceSpec source(List<String> dimensions, MeasureSpec... measures) {
         return new SourceSpec("t", SourceFormat.EES, "unused", null, null, PeriodSpec.REPORTING_YEAR, dimensions,
-                List.of(measures), null, List.of(), null, Map.of("national", 10.0));
+                List.of(measures), null, List.of(), null, Map.of("national", 10.0), ",", null);
     }
 }

@@ -1,0 +1,188 @@
+package org.csbench.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.last_day;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.pow;
+import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+
+import org.csbench.config.MeasureSpec;
+import org.csbench.config.SourceSpec;
+import org.csbench.model.Columns;
+import org.csbench.model.Errors;
+import org.csbench.model.GeographicLevel;
+import org.csbench.model.Unit;
+
+/**
+ * Monthly scorecard values in long form (one row per LA, indicator and month) -> month observations. The
+ * source's measures map council references ({@code CIN1}) to measure ids and units; an unmapped reference
+ * becomes its own measure id ({@code cin1}), a percentage when its cells carry {@code %}.
+ */
+public final class ScorecardLongTransform {
+    public static final String REF = "ref";
+    public static final String MONTH = "month";
+    public static final String INDICATOR_TEXT = "indicator_text";
+    static final String LA_CODE_PATTERN = "^[A-Za-z0-9]{2,10}$";
+
+    private static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
+
+    static {
+        COLUMNS.put(Columns.OLD_LA_CODE, List.of("la_code", "old_la_code", "la"));
+        COLUMNS.put(REF, List.of("ref", "indicator_id", "measure"));
+        COLUMNS.put(MONTH, List.of("month", "period", "time_period"));
+        COLUMNS.put(Columns.VALUE, List.of("value"));
+    }
+
+    private static final Map<String, List<String>> OPTIONAL = Map.of(
+            Columns.LA_NAME, List.of("la_name", "la name"),
+            Columns.REGION_CODE, List.of("region_code"),
+            INDICATOR_TEXT, List.of("indicator", "indicator_name"));
+
+    private ScorecardLongTransform() {
+    }
+
+    /** Positions of the columns in this file; fails naming any required one that is missing. */
+    public static Map<String, Integer> resolve(Header header) {
+        Map<String, Integer> positions = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        COLUMNS.forEach((name, aliases) -> {
+            OptionalInt at = header.find(aliases);
+            if (at.isPresent()) {
+                positions.put(name, at.getAsInt());
+            } else {
+                missing.add(String.join(" or ", aliases));
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw Errors.missingColumns(header.file(), missing, header.names());
+        }
+        OPTIONAL.forEach((name, aliases) -> header.find(aliases).ifPresent(at -> positions.put(name, at)));
+        return positions;
+    }
+
+    /** The rows with named columns and {@link RowErrors#ERRORS}. */
+    public static Dataset<Row> check(Dataset<Row> lines, Header header, Map<String, Integer> positions) {
+        List<Column> named = new ArrayList<>(List.of(col(CsvLines.LINE), col(CsvLines.TEXT),
+                col(CsvLines.FIELD_COUNT)));
+        for (String name : List.of(Columns.OLD_LA_CODE, REF, MONTH, Columns.VALUE, Columns.LA_NAME, Columns.REGION_CODE,
+                INDICATOR_TEXT)) {
+            Integer at = positions.get(name);
+            named.add(at == null ? lit(null).cast(DataTypes.StringType).as(name)
+                    : EesTransform.cleaned(col(CsvLines.field(at))).as(name));
+        }
+        Column text = col(CsvLines.TEXT);
+        Column blankLine = trim(text).equalTo("");
+        Column fieldsOk = col(CsvLines.FIELD_COUNT).equalTo(header.size()).and(blankLine.unary_$bang());
+        Column la = col(Columns.OLD_LA_CODE);
+        Column month = col(MONTH);
+        Column value = col(Columns.VALUE);
+        Column firstLine = min(when(fieldsOk, col(CsvLines.LINE)))
+                .over(Window.partitionBy(la, lower(col(REF)), ScorecardCells.monthStart(month)));
+        RowErrors errors = new RowErrors()
+                .add(blankLine, RowErrors.WHOLE_ROW, text, "empty line")
+                .add(blankLine.unary_$bang().and(fieldsOk.unary_$bang()), RowErrors.WHOLE_ROW, text,
+                        concat(lit("expected " + header.size() + " fields as in the header, found "),
+                                col(CsvLines.FIELD_COUNT).cast(DataTypes.StringType)))
+                .add(fieldsOk.and(la.isNull().or(la.rlike(LA_CODE_PATTERN).unary_$bang())), published(header, positions,
+                        Columns.OLD_LA_CODE), la, "not an LA code such as 352")
+                .add(fieldsOk.and(col(REF).isNull()), published(header, positions, REF), col(REF),
+                        "missing indicator reference")
+                .add(fieldsOk.and(ScorecardCells.monthStart(month).isNull()), published(header, positions, MONTH), month,
+                        "not a month like 2023-04 or Apr-23")
+                .add(fieldsOk.and(ScorecardCells.isValid(value).unary_$bang()), published(header, positions, Columns.VALUE),
+                        value, ScorecardCells.NOT_A_VALUE)
+                .add(fieldsOk.and(col(CsvLines.LINE).notEqual(firstLine)), RowErrors.WHOLE_ROW, text,
+                        concat(lit("duplicate of line "), firstLine.cast(DataTypes.StringType),
+                                lit(" (same LA, indicator and month)")));
+        return lines.select(named.toArray(Column[]::new)).withColumn(RowErrors.ERRORS,
+                errors.toColumn());
+    }
+
+    /** One month observation per good row. */
+    public static Dataset<Row> observations(Dataset<Row> checked, SourceSpec source) {
+        Dataset<Row> good = checked.filter(size(col(RowErrors.ERRORS)).equalTo(0));
+        return monthObservations(good, col(Columns.OLD_LA_CODE), col(Columns.LA_NAME), col(Columns.REGION_CODE),
+                col(REF), ScorecardCells.monthStart(col(MONTH)), col(Columns.VALUE), source);
+    }
+
+    /** The observation columns for month values; shared with the wide scorecard. */
+    static Dataset<Row> monthObservations(Dataset<Row> rows, Column laCode, Column laName, Column regionCode,
+            Column ref, Column monthStart, Column raw, SourceSpec source) {
+        Column unit = mappedUnit(ref, source.measures(), raw);
+        Column decimals = when(raw.rlike("\\.\\d+%?$"), length(regexp_extract(raw, "\\.(\\d+)%?$", 1))).otherwise(0);
+        return rows.select(
+                measureId(ref, source.measures()).as(Columns.INDICATOR_ID),
+                ref.as(Columns.SOURCE_COLUMN),
+                unit.as(Columns.UNIT),
+                date_format(monthStart, "yyyy-MM").as(Columns.TIME_PERIOD),
+                lit("Month").as(Columns.TIME_IDENTIFIER),
+                lit("month").as(Columns.PERIOD_TYPE),
+                year(monthStart).as(Columns.YEAR),
+                last_day(monthStart).as(Columns.PERIOD_END),
+                lit(GeographicLevel.LOCAL_AUTHORITY.code()).as(Columns.GEOGRAPHIC_LEVEL),
+                lit("E92000001").as(Columns.COUNTRY_CODE),
+                regionCode.as(Columns.REGION_CODE),
+                lit(null).cast(DataTypes.StringType).as(Columns.REGION_NAME),
+                laCode.as(Columns.OLD_LA_CODE),
+                lit(null).cast(DataTypes.StringType).as(Columns.NEW_LA_CODE),
+                laName.as(Columns.LA_NAME),
+                lit(null).cast(DataTypes.StringType).as(Columns.JOINT_RETURN_CODE),
+                lit(null).cast(DataTypes.StringType).as(Columns.DIMENSION),
+                ScorecardCells.value(raw).as(Columns.VALUE),
+                ScorecardCells.status(raw).as(Columns.STATUS),
+                ScorecardCells.symbol(raw).as(Columns.STATUS_SYMBOL),
+                raw.as(Columns.RAW_VALUE),
+                when(ScorecardCells.value(raw).isNull(), lit(null).cast(DataTypes.DoubleType))
+                        .when(unit.equalTo(Unit.COUNT.code()), lit(0.0))
+                        .otherwise(pow(lit(10.0), decimals.multiply(-1))).as(Columns.ROUNDING_UNIT),
+                col(CsvLines.LINE));
+    }
+
+    /** The measure id a council reference maps to; an unmapped reference in lower snake case. */
+    static Column measureId(Column ref, List<MeasureSpec> measures) {
+        Column id = lower(regexp_replace(trim(ref), "[^A-Za-z0-9]+", "_"));
+        for (MeasureSpec measure : measures) {
+            id = when(lower(trim(ref)).isin(lowered(measure.columns())), lit(measure.indicator())).otherwise(id);
+        }
+        return id;
+    }
+
+    private static Column mappedUnit(Column ref, List<MeasureSpec> measures, Column raw) {
+        Column unit = when(ScorecardCells.isPercent(raw), lit(Unit.PERCENT.code())).otherwise(lit(Unit.COUNT.code()));
+        for (MeasureSpec measure : measures) {
+            unit = when(lower(trim(ref)).isin(lowered(measure.columns())), lit(measure.unit().code())).otherwise(unit);
+        }
+        return unit;
+    }
+
+    private static Object[] lowered(List<String> values) {
+        return values.stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).toArray();
+    }
+
+    private static String published(Header header, Map<String, Integer> positions, String name) {
+        return header.names().get(positions.get(name));
+    }
+}
