@@ -19,7 +19,7 @@ public final class CatalogueLoader {
     private static final Set<String> TOP_KEYS = Set.of("defaults", "indicators");
     private static final Set<String> KEYS = Set.of("id", "ref", "name", "description", "unit", "polarity",
             "frequency", "numerator", "denominator", "multiplier", "decimals", "rounding", "comparator",
-            "valid_range", "target", "tolerance_pct", "published");
+            "valid_range", "target", "tolerance_pct", "published", "aggregation");
 
     private final YamlReader yaml;
 
@@ -38,7 +38,7 @@ public final class CatalogueLoader {
         if (defaults == null) {
             defaults = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         }
-        yaml.checkKeys(defaults, Set.of("rounding", "comparator", "tolerance_pct", "frequency"), "defaults");
+        yaml.checkKeys(defaults, Set.of("rounding", "comparator", "tolerance_pct", "frequency", "aggregation"), "defaults");
         JsonNode list = root.get("indicators");
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw yaml.fail("indicators", "expected a list of indicators");
@@ -97,7 +97,9 @@ public final class CatalogueLoader {
                     yaml.enumValue(Indicator.ComparatorMethod.class,
                             withDefault(node, defaults, "comparator", where, "mean"), where + ".comparator"),
                     bound(range, 0, where), bound(range, 1, where), target, tolerance == null ? 2.0 : tolerance,
-                    yaml.text(node, "published", where, false));
+                    yaml.text(node, "published", where, false),
+                    yaml.enumValue(Indicator.Aggregation.class, withDefault(node, defaults, "aggregation", where, "sum"),
+                            where + ".aggregation"));
         } catch (IllegalArgumentException e) {
             throw yaml.fail(where, e.getMessage());
         }

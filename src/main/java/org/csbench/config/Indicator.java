@@ -32,11 +32,13 @@ import org.csbench.model.Unit;
  * @param target       the target, or null
  * @param tolerancePct the amber band: within this many percent of the target
  * @param published    the measure holding the value as published, to compare with the computed one, or null
+ * @param aggregation  how monthly values combine over a window: summed (flows: referrals, plans starting) or
+ *                     averaged (snapshots: plans open at month end, caseloads)
  */
 public record Indicator(String id, String ref, String name, String description, Unit unit, Polarity polarity,
         Frequency frequency, String numerator, List<String> denominators, double multiplier, int decimals,
         Rounding rounding, ComparatorMethod comparator, Double validMin, Double validMax, Target target,
-        double tolerancePct, String published) {
+        double tolerancePct, String published, Aggregation aggregation) {
 
     /** The denominator that stands for the ONS mid-year estimate of children aged 0-17. */
     public static final String POPULATION = "population_0_17";
@@ -50,6 +52,9 @@ public record Indicator(String id, String ref, String name, String description, 
             throw new IllegalArgumentException(String.format("Invalid multiplier for %s: %s; use a whole number such as 100 or 10000", id, multiplier));
         }
     }
+
+    /** How monthly values combine over a window (12 months, year to date, quarter). */
+    public enum Aggregation { SUM, MEAN }
 
     /** How often an indicator is published. */
     public enum Frequency { MONTHLY, QUARTERLY, ANNUAL }

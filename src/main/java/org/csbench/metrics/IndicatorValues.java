@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.bround;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
@@ -12,7 +11,6 @@ import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.try_divide;
@@ -28,7 +26,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
 
 import org.csbench.config.Catalogue;
@@ -75,14 +72,12 @@ public final class IndicatorValues {
     public static final String EXPLANATION = "explanation";
     public static final String DIFFERENCE = "difference";
 
-    private static final String CAT_ID = "_cat_id";
+    static final String CAT_ID = "_cat_id";
     private static final String ROLE = "_role";
     private static final String MEASURE = "_measure";
     private static final String NUM = "n";
     private static final String DEN = "d";
     private static final String PUB = "p";
-    private static final DecimalType EXACT = DataTypes.createDecimalType(18, 4);
-    private static final DecimalType MULTIPLIER = DataTypes.createDecimalType(8, 0);
     private static final String AVAILABLE = Status.AVAILABLE.code();
     private static final String LONDON = "E12000007";
 
@@ -178,9 +173,9 @@ public final class IndicatorValues {
                 .when(hasDenominator.and(denominator.equalTo(0)), lit("denominator is zero"));
         Column available = status.equalTo(AVAILABLE);
 
-        Column exact = col("_n").cast(EXACT).multiply(col("_multiplier").cast(MULTIPLIER));
-        Column quotient = when(hasDenominator, try_divide(exact, denominator.cast(EXACT))).otherwise(exact);
-        Column computed = when(available, rounded(quotient, col(DECIMALS), col("_half_even")).cast(DataTypes.DoubleType));
+        Column quotient = when(hasDenominator, Rounding.quotient(col("_n"), denominator, col("_multiplier")))
+                .otherwise(Rounding.product(col("_n"), col("_multiplier")));
+        Column computed = when(available, Rounding.rounded(quotient, col(DECIMALS), col("_half_even")));
         Column unrounded = when(available, when(hasDenominator, try_divide(col("_n").multiply(col("_multiplier")), denominator))
                 .otherwise(col("_n").multiply(col("_multiplier"))));
 
@@ -195,8 +190,8 @@ public final class IndicatorValues {
         Column differs = col(PUBLISHED_VALUE).isNotNull().and(abs(col(VALUE_COMPUTED).minus(col(PUBLISHED_VALUE))).gt(1e-9));
         Column inputRounded = nHalf.gt(0).or(dHalf.gt(0));
         Column explained = differs.and(inputRounded)
-                .and(col(PUBLISHED_VALUE).geq(roundedDouble(low, col(DECIMALS)).minus(1e-9)))
-                .and(col(PUBLISHED_VALUE).leq(roundedDouble(high, col(DECIMALS)).plus(1e-9)));
+                .and(col(PUBLISHED_VALUE).geq(Rounding.roundedDouble(low, col(DECIMALS)).minus(1e-9)))
+                .and(col(PUBLISHED_VALUE).leq(Rounding.roundedDouble(high, col(DECIMALS)).plus(1e-9)));
 
         Dataset<Row> computedRows = rows
                 .withColumn(NUMERATOR, col("_n"))
@@ -255,20 +250,6 @@ public final class IndicatorValues {
                         col(Columns.SOURCE_ID));
     }
 
-    /** Rounds a decimal to a per-row number of places (0-6), half up or half even. */
-    private static Column rounded(Column value, Column decimals, Column halfEven) {
-        Column result = lit(null).cast(DataTypes.createDecimalType(38, 6));
-        for (int d = 6; d >= 0; d--) {
-            result = when(decimals.equalTo(d), when(halfEven, bround(value, d)).otherwise(round(value, d)))
-                    .otherwise(result);
-        }
-        return result;
-    }
-
-    private static Column roundedDouble(Column value, Column decimals) {
-        return rounded(value.cast(DataTypes.createDecimalType(30, 8)), decimals, lit(false)).cast(DataTypes.DoubleType);
-    }
-
     private static Column numeratorFirst(String column) {
         return first(when(col(ROLE).equalTo(NUM), col(column)), true).as(column);
     }
@@ -304,7 +285,7 @@ public final class IndicatorValues {
     }
 
     /** The catalogue as a table: one row per indicator with what the computation needs. */
-    private static Dataset<Row> indicatorTable(SparkSession spark, Catalogue catalogue) {
+    static Dataset<Row> indicatorTable(SparkSession spark, Catalogue catalogue) {
         List<Row> rows = new ArrayList<>();
         for (Indicator i : catalogue.indicators()) {
             long measureDenominators = i.denominators().stream().filter(d -> !d.equals(Indicator.POPULATION)).count();
@@ -312,7 +293,8 @@ public final class IndicatorValues {
                     i.polarity().name().toLowerCase(java.util.Locale.ROOT), i.numerator(),
                     i.denominators().isEmpty() ? null : String.join(" + ", i.denominators()),
                     i.denominators().contains(Indicator.POPULATION), (int) measureDenominators, i.multiplier(),
-                    i.decimals(), i.rounding() == Indicator.Rounding.HALF_EVEN, i.validMin(), i.validMax()));
+                    i.decimals(), i.rounding() == Indicator.Rounding.HALF_EVEN, i.validMin(), i.validMax(),
+                    i.aggregation() == Indicator.Aggregation.MEAN));
         }
         StructType schema = new StructType()
                 .add(CAT_ID, DataTypes.StringType).add(REF, DataTypes.StringType).add(NAME, DataTypes.StringType)
@@ -321,7 +303,7 @@ public final class IndicatorValues {
                 .add("_uses_population", DataTypes.BooleanType).add("_d_expected", DataTypes.IntegerType)
                 .add("_multiplier", DataTypes.DoubleType).add(DECIMALS, DataTypes.IntegerType)
                 .add("_half_even", DataTypes.BooleanType).add("_valid_min", DataTypes.DoubleType)
-                .add("_valid_max", DataTypes.DoubleType);
+                .add("_valid_max", DataTypes.DoubleType).add("_mean", DataTypes.BooleanType);
         return spark.createDataFrame(rows, schema);
     }
 }

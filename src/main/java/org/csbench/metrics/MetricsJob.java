@@ -12,7 +12,7 @@ import org.csbench.ingest.ReferenceTables;
 
 /**
  * Computes the catalogue's indicators from {@code silver.observation} and {@code reference.population} and
- * replaces {@code gold.indicator_value} and {@code gold.published_discrepancy}.
+ * replaces {@code gold.indicator_value}, {@code gold.published_discrepancy} and {@code gold.indicator_window}.
  */
 public final class MetricsJob {
     private final Warehouse warehouse;
@@ -51,12 +51,18 @@ public final class MetricsJob {
             long unexplained = written == 0 ? 0
                     : warehouse.read(IndicatorValues.DISCREPANCY_TABLE)
                             .filter(org.apache.spark.sql.functions.col(IndicatorValues.EXPLAINED).equalTo(false)).count();
+            long t2 = System.nanoTime();
+            tx.touch(Windows.TABLE);
+            warehouse.overwrite(Windows.TABLE, Windows.compute(values, catalogue), note);
+            long windowRows = Long.parseLong(warehouse.lastCommitMetrics(Windows.TABLE).getOrDefault("numOutputRows", "0"));
             return new Result(valueRows, written, unexplained, java.util.List.of(
                     new LoadJob.TableResult(IndicatorValues.TABLE, valueRows,
                             warehouse.version(IndicatorValues.TABLE).orElse(-1L), valueSeconds),
                     new LoadJob.TableResult(IndicatorValues.DISCREPANCY_TABLE, written,
                             warehouse.version(IndicatorValues.DISCREPANCY_TABLE).orElse(-1L),
-                            (System.nanoTime() - t1) / 1e9)));
+                            (System.nanoTime() - t1) / 1e9),
+                    new LoadJob.TableResult(Windows.TABLE, windowRows, warehouse.version(Windows.TABLE).orElse(-1L),
+                            (System.nanoTime() - t2) / 1e9)));
         } finally {
             values.unpersist();
         }

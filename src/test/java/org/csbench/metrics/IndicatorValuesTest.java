@@ -133,7 +133,7 @@ class IndicatorValuesTest {
     private static Indicator indicator(String id, List<String> denominators, double multiplier, int decimals) {
         return new Indicator(id, null, id, null, Unit.PERCENT, Polarity.NEUTRAL, Indicator.Frequency.ANNUAL, "num",
                 denominators, multiplier, decimals, Indicator.Rounding.HALF_UP, Indicator.ComparatorMethod.MEAN, null,
-                null, null, 2, null);
+                null, null, 2, null, Indicator.Aggregation.SUM);
     }
 
     private static Row observation(String measure, String la, Double value, String status) {
