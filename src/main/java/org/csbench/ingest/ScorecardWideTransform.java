@@ -69,8 +69,8 @@ public final class ScorecardWideTransform {
     public static final String DIRECTION = "direction";
     public static final String DIRECTION_RAW = "direction_raw";
     public static final String PERFORMANCE_RAW = "performance_raw";
-    /** What a council's indicator reference looks like: FD1, FD2a, CIN10a, CF16, SG1. */
-    public static final String REF_PATTERN = "^[A-Za-z]{1,6}\\d{1,3}[A-Za-z]?$";
+    /** What an indicator reference looks like: a council's (FD1, FD2a, CIN10a, CF16) or a measure id (referrals). */
+    public static final String REF_PATTERN = "^[A-Za-z]{1,6}\\d{1,3}[A-Za-z]?$|^[a-z][a-z0-9_]*$";
     static final String TARGET_PATTERN =
             "^(\\d+(\\.\\d+)?)%?(\\s*[-\u2013]\\s*(\\d+(\\.\\d+)?)%?)?$";
 

@@ -23,7 +23,7 @@ class CsbenchTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("total"), run.out());
         assertTrue(run.out().matches("(?s).*sn_model_2021\\s+loaded\\s+159\\s+156\\s+3\\s.*"), run.out());
-        assertTrue(run.err().contains("[10/10] la_code_change"), "progress lines: " + run.err());
+        assertTrue(run.err().contains("[10/12] la_code_change"), "progress lines: " + run.err());
         assertTrue(run.out().matches("(?s).*Indicators: [\\d,]+ values; \\d+ published figures differ from the computed "
                 + "ones, 0 of them unexplained.*"), run.out());
 
@@ -31,14 +31,15 @@ class CsbenchTest {
         assertEquals(0, tables.exitCode(), tables.err());
         for (String table : new String[] {"bronze.referrals_c1", "silver.observation", "reference.population",
                 "reference.region", "reference.statistical_neighbour", "reference.la_code_change", "audit.quarantine",
-                "audit.load_audit", "gold.indicator_value", "gold.published_discrepancy"}) {
+                "audit.load_audit", "gold.indicator_value", "gold.published_discrepancy", "gold.indicator_window",
+                "silver.scorecard_indicator"}) {
             assertTrue(tables.out().contains(table), table + " in " + tables.out());
         }
         assertTrue(tables.out().matches("(?s).*audit\\.quarantine\\s+3\\s+0\\s+WRITE.*"), tables.out());
 
         Outcome history = csbench("--warehouse", warehouse, "history", "audit.load_audit");
         assertEquals(0, history.exitCode(), history.err());
-        assertTrue(history.out().matches("(?s).*\\n\\s+0\\s+\\S+\\s+WRITE\\s+10\\s+csbench load .*"), history.out());
+        assertTrue(history.out().matches("(?s).*\\n\\s+0\\s+\\S+\\s+WRITE\\s+12\\s+csbench load .*"), history.out());
 
         Outcome again = csbench("--warehouse", warehouse, "run");
         assertEquals(0, again.exitCode(), again.err());
