@@ -11,8 +11,13 @@ final class Session {
     }
 
     static Warehouse open(Csbench options) {
+        return open(options, options.warehouse);
+    }
+
+    /** A session on a warehouse other than the one the options name. */
+    static Warehouse open(Csbench options, String warehouse) {
         SparkSession spark = SparkSessions.forJob(options.master, options.shufflePartitions);
         spark.sparkContext().setLogLevel("WARN");
-        return new Warehouse(spark, options.warehouse);
+        return new Warehouse(spark, warehouse);
     }
 }

@@ -35,7 +35,11 @@ public final class PipelineJob {
     }
 
     public Result run(PipelineSpec spec) {
-        Catalogue catalogue = spec.catalogue() == null ? null : CatalogueLoader.load(Path.of(spec.catalogue()));
+        return run(spec, spec.catalogue() == null ? null : CatalogueLoader.load(Path.of(spec.catalogue())));
+    }
+
+    /** Runs {@code spec} with {@code catalogue} (null: load only) instead of the spec's own catalogue. */
+    public Result run(PipelineSpec spec, Catalogue catalogue) {
         return WarehouseTransaction.run(warehouse, tx -> {
             LoadJob.Result load = new LoadJob(warehouse, progress).run(spec, tx);
             boolean changed = !load.tables().isEmpty();

@@ -1,0 +1,143 @@
+package org.csbench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import org.csbench.config.Catalogue;
+import org.csbench.config.CatalogueLoader;
+import org.csbench.config.Indicator;
+import org.csbench.config.PipelineSpec;
+import org.csbench.config.SourceSpec;
+import org.csbench.config.SpecLoader;
+import org.csbench.delta.Warehouse;
+import org.csbench.generate.GenerateResult;
+import org.csbench.generate.Generator;
+import org.csbench.generate.GeneratorOptions;
+import org.csbench.generate.IndicatorDef;
+import org.csbench.generate.Indicators;
+import org.csbench.generate.SeriesKind;
+import org.csbench.job.PipelineJob;
+import org.csbench.model.Polarity;
+import org.csbench.model.Unit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code csbench bench}: generates monthly data (England scale by default: 153 LAs x 300 indicators x 12 years),
+ * runs the whole pipeline on it in a fresh warehouse and prints how long each step took. Speed is measured
+ * here, not in unit tests.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time the whole pipeline on generated data (default: England scale, about 6.6 million rows).")
+final class BenchCommand implements Callable<Integer> {
+    @ParentCommand
+    Csbench parent;
+
+    @Option(names = "--las", defaultValue = "153", description = "Local authorities (default: ${DEFAULT-VALUE}).")
+    int las;
+
+    @Option(names = "--years", defaultValue = "12", description = "Years of months (default: ${DEFAULT-VALUE}).")
+    int years;
+
+    @Option(names = "--indicators", defaultValue = "300", description = "Indicators (default: ${DEFAULT-VALUE}).")
+    int indicators;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--keep", description = "Keep the generated data and warehouse (printed) instead of deleting them.")
+    boolean keep;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = commandSpec.commandLine().getOut();
+        Path work = Files.createTempDirectory("csbench-bench");
+        try {
+            long t0 = System.nanoTime();
+            GenerateResult generated = Generator.run(GeneratorOptions.of(las, years, seed, work.resolve("data"))
+                    .withIndicators(indicators).withWideLas(0));
+            double generateSeconds = seconds(t0);
+            out.printf("generate: %,d rows (%d LAs x %d indicators x %d months) in %.1f s%n", generated.longRows(), las,
+                    indicators, years * 12, generateSeconds);
+
+            PipelineSpec base = SpecLoader.load(Path.of("pipelines/annual-benchmarking.yaml"), null);
+            List<SourceSpec> sources = new ArrayList<>();
+            for (SourceSpec source : base.sources()) {
+                if (source.id().equals("population_ons")) {
+                    sources.add(source);
+                }
+                if (source.id().equals("monthly_scorecards")) {
+                    sources.add(new SourceSpec(source.id(), source.format(),
+                            work.resolve("data").resolve("monthly_long.csv").toString(), source.title(), null,
+                            source.period(), source.dimensions(), source.measures(), null, List.of(), null, source.roundedTo(),
+                            source.delimiter(), null));
+                }
+            }
+            PipelineSpec spec = new PipelineSpec("bench", "England-scale benchmark", base.specFile(), base.dataDir(),
+                    sources, base.catalogue());
+            Catalogue catalogue = withSyntheticIndicators(CatalogueLoader.load(Path.of(base.catalogue())));
+
+            Warehouse warehouse = Session.open(parent, work.resolve("warehouse").toString());
+            long t1 = System.nanoTime();
+            PipelineJob.Result result = new PipelineJob(warehouse, message -> out.println("  " + message))
+                    .run(spec, catalogue);
+            double pipelineSeconds = seconds(t1);
+            long observations = result.load().sources().stream().mapToLong(s -> s.rowsWritten()).sum();
+            out.printf("pipeline: %,d rows read, %,d observations, %,d indicator values, %,d window rows in %.1f s%n",
+                    result.load().sources().stream().mapToLong(s -> s.rowsRead()).sum(), observations,
+                    result.metrics().values(), result.metrics().tables().get(2).rowsWritten(), pipelineSeconds);
+            Runtime runtime = Runtime.getRuntime();
+            out.printf("cores %d, max heap %,d MB, heap in use at the end %,d MB, Spark master %s%n",
+                    runtime.availableProcessors(), runtime.maxMemory() >> 20,
+                    (runtime.totalMemory() - runtime.freeMemory()) >> 20, warehouse.spark().sparkContext().master());
+            return 0;
+        } finally {
+            if (keep) {
+                out.println("kept: " + work);
+            } else {
+                delete(work);
+            }
+        }
+    }
+
+    /** The catalogue plus one monthly indicator per synthetic series the generator makes. */
+    private Catalogue withSyntheticIndicators(Catalogue catalogue) {
+        List<Indicator> all = new ArrayList<>(catalogue.indicators());
+        for (IndicatorDef def : Indicators.catalogue(indicators, seed)) {
+            if (def.synthetic().isEmpty()) {
+                continue;
+            }
+            boolean percent = def.kind() == SeriesKind.PERCENT;
+            boolean flow = def.kind() == SeriesKind.COUNT_IN_MONTH;
+            all.add(new Indicator(def.ref() + "_month", null, def.name(), null, percent ? Unit.PERCENT : Unit.COUNT,
+                    Polarity.NEUTRAL, Indicator.Frequency.MONTHLY, def.ref(), List.of(), 1, percent ? 1 : 0,
+                    Indicator.Rounding.HALF_UP, Indicator.ComparatorMethod.MEAN, 0.0, percent ? 100.0 : null, null, 2,
+                    null, flow ? Indicator.Aggregation.SUM : Indicator.Aggregation.MEAN));
+        }
+        return new Catalogue(catalogue.file() + " + synthetic", all);
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
