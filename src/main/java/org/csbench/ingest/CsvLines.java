@@ -1,6 +1,12 @@
 package org.csbench.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.input_file_block_start;
+import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.from_csv;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
@@ -12,20 +18,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads a delimited text file as rows of string fields that keep their physical line number, using
- * Spark's own CSV parser ({@code from_csv}) line by line. Line numbers come from the text file's order
- * ({@code zipWithIndex}), so quarantine and lineage can point at the exact line of the file.
+ * Spark's own CSV parser ({@code from_csv}) line by line, so quarantine and lineage can point at the exact
+ * line of the file.
  */
 public final class CsvLines {
     /** 1-based physical line number in the file. */
@@ -59,22 +63,38 @@ public final class CsvLines {
      * {@code fields} string columns named by {@link #field(int)} (null where the line is short or the field empty).
      */
     public static Dataset<Row> read(SparkSession spark, SourceFile file, int fields, String delimiter) {
-        JavaRDD<Row> numbered = spark.read().textFile(file.path()).javaRDD().zipWithIndex()
-                .filter(t -> t._2() > 0)
-                .map(t -> RowFactory.create(t._2() + 1, t._1()));
-        StructType lineSchema = new StructType()
-                .add(LINE, DataTypes.LongType, false)
-                .add(TEXT, DataTypes.StringType, true);
         StructType fieldSchema = new StructType();
         for (int i = 0; i < fields; i++) {
             fieldSchema = fieldSchema.add(field(i), DataTypes.StringType, true);
         }
-        Dataset<Row> lines = spark.createDataFrame(numbered, lineSchema);
+        Dataset<Row> lines = numbered(spark, file.path()).filter(col(LINE).gt(1));
         Column unquoted = regexp_replace(col(TEXT), "\"[^\"]*\"", "");
         Column fieldCount = length(unquoted).minus(length(replace(unquoted, lit(delimiter), lit("")))).plus(1);
         Column parsed = from_csv(col(TEXT), lit(fieldSchema.toDDL()), options(delimiter));
         return lines.select(col(LINE), col(TEXT), fieldCount.as(FIELD_COUNT), parsed.as("_parsed"))
                 .select(col(LINE), col(TEXT), col(FIELD_COUNT), col("_parsed.*"));
+    }
+
+    /**
+     * Every line of a text file with its 1-based line number, without leaving Spark's columnar engine: a first,
+     * light pass counts the lines of each file block (a block is read whole by one task, in order), the driver
+     * turns the few counts into offsets, and each line's number is its block's offset plus its place in the block.
+     */
+    static Dataset<Row> numbered(SparkSession spark, String path) {
+        Dataset<Row> text = spark.read().text(path)
+                .withColumn("_block", input_file_block_start())
+                .withColumn("_id", monotonically_increasing_id());
+        List<Row> blocks = text.groupBy("_block").agg(count(lit(1)), min("_id")).orderBy("_block").collectAsList();
+        List<Column> offsets = new ArrayList<>();
+        long before = 0;
+        for (Row block : blocks) {
+            // line = lines in earlier blocks + (id - first id of this block) + 1
+            offsets.add(lit(block.getLong(0)));
+            offsets.add(lit(before - block.getLong(2) + 1));
+            before += block.getLong(1);
+        }
+        Column shift = offsets.isEmpty() ? lit(0L) : element_at(map(offsets.toArray(Column[]::new)), col("_block"));
+        return text.select(col("_id").plus(shift).as(LINE), col("value").as(TEXT));
     }
 
     private static Map<String, String> options(String delimiter) {

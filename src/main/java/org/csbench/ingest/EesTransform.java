@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.make_date;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.regexp_extract;
@@ -30,8 +29,6 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 
 import org.csbench.config.PeriodSpec;
@@ -97,8 +94,8 @@ public final class EesTransform {
         for (int d = 0; d < dimensionNames.size(); d++) {
             rowKey.add(lower(col(dimensionColumn(d))));
         }
-        WindowSpec sameKey = Window.partitionBy(rowKey.toArray(Column[]::new));
-        Column firstLine = min(when(fieldsOk, col(CsvLines.LINE))).over(sameKey);
+        rows = Duplicates.withFirstLine(rows, rowKey, fieldsOk);
+        Column firstLine = col(Duplicates.FIRST_LINE);
 
         RowErrors errors = new RowErrors()
                 .add(blankLine, RowErrors.WHOLE_ROW, text, "empty line")
@@ -114,7 +111,7 @@ public final class EesTransform {
                         col(Columns.OLD_LA_CODE), "a Local authority row needs a 3-digit old_la_code")
                 .add(fieldsOk.and(level.equalTo("regional")).and(col(Columns.REGION_CODE).isNull()),
                         Columns.REGION_CODE, col(Columns.REGION_CODE), "a Regional row needs a region_code")
-                .add(fieldsOk.and(col(CsvLines.LINE).notEqual(firstLine)), RowErrors.WHOLE_ROW, text,
+                .add(fieldsOk.and(firstLine.isNotNull()).and(col(CsvLines.LINE).notEqual(firstLine)), RowErrors.WHOLE_ROW, text,
                         concat(lit("duplicate of line "), firstLine.cast(DataTypes.StringType),
                                 lit(" (same period, geography and dimensions)")));
         boolean mapped = layout.measures().stream().anyMatch(m -> !m.spec().when().isEmpty());
@@ -132,7 +129,7 @@ public final class EesTransform {
             errors.add(fieldsOk.and(applies(layout, k, dimensionNames)).and(Cells.isValid(cell).unary_$bang()),
                     layout.measures().get(k).column(), cell, Cells.NOT_A_VALUE);
         }
-        return rows.withColumn(RowErrors.ERRORS, errors.toColumn());
+        return rows.withColumn(RowErrors.ERRORS, errors.toColumn()).drop(Duplicates.FIRST_LINE);
     }
 
     /**

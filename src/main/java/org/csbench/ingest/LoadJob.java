@@ -185,13 +185,13 @@ public final class LoadJob {
             case EES -> {
                 EesLayout layout = EesLayout.resolve(header, source);
                 lines = read(spark, file, header, delimiter);
-                checked = EesTransform.check(lines, layout).persist(StorageLevel.MEMORY_AND_DISK());
+                checked = EesTransform.check(lines, layout).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 targets.add(new Target(OBSERVATION, observations(EesTransform.observations(checked, layout, source), lineage)));
             }
             case SN_WIDE -> {
                 NeighbourTransform.Layout layout = NeighbourTransform.Layout.resolve(header, source.neighbours());
                 lines = read(spark, file, header, delimiter);
-                checked = NeighbourTransform.check(lines, layout).persist(StorageLevel.MEMORY_AND_DISK());
+                checked = NeighbourTransform.check(lines, layout).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 targets.add(new Target(NeighbourTransform.TABLE, withVintage(
                         NeighbourTransform.neighbours(checked, source.neighbours()), lineage)));
             }
@@ -199,21 +199,21 @@ public final class LoadJob {
                 List<Integer> positions = TableTransform.resolve(header, source.columns());
                 lines = read(spark, file, header, delimiter);
                 checked = TableTransform.check(lines, header, source.columns(), positions)
-                        .persist(StorageLevel.MEMORY_AND_DISK());
+                        .persist(StorageLevel.MEMORY_AND_DISK_SER());
                 targets.add(new Target(source.target(), withVintage(TableTransform.rows(checked, source.columns()),
                         lineage)));
             }
             case SCORECARD_LONG -> {
                 java.util.Map<String, Integer> positions = ScorecardLongTransform.resolve(header);
                 lines = read(spark, file, header, delimiter);
-                checked = ScorecardLongTransform.check(lines, header, positions).persist(StorageLevel.MEMORY_AND_DISK());
+                checked = ScorecardLongTransform.check(lines, header, positions).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 targets.add(new Target(OBSERVATION, observations(ScorecardLongTransform.observations(checked, source),
                         lineage)));
             }
             case SCORECARD_WIDE -> {
                 ScorecardWideLayout layout = ScorecardWideLayout.resolve(header);
                 lines = read(spark, file, header, delimiter);
-                checked = ScorecardWideTransform.check(lines, layout, source).persist(StorageLevel.MEMORY_AND_DISK());
+                checked = ScorecardWideTransform.check(lines, layout, source).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 targets.add(new Target(OBSERVATION, observations(
                         ScorecardWideTransform.observations(checked, layout, source), lineage)));
                 targets.add(new Target(ScorecardWideTransform.TABLE, withVintage(
@@ -234,7 +234,7 @@ public final class LoadJob {
     }
 
     private static Dataset<Row> read(SparkSession spark, SourceFile file, Header header, String delimiter) {
-        return CsvLines.read(spark, file, header.size(), delimiter).persist(StorageLevel.MEMORY_AND_DISK());
+        return CsvLines.read(spark, file, header.size(), delimiter).persist(StorageLevel.MEMORY_AND_DISK_SER());
     }
 
     private static Dataset<Row> observations(Dataset<Row> rows, Lineage lineage) {
@@ -248,59 +248,54 @@ public final class LoadJob {
 
     private void write(WarehouseTransaction tx, List<Staged> staged, String loadId, List<SourceResult> results) {
         String note = "csbench load " + loadId;
-        List<Dataset<Row>> persisted = new ArrayList<>();
-        try {
-            long t0 = System.nanoTime();
-            for (Staged s : staged) {
-                append(tx, s.source().bronzeTable(), Bronze.from(s.lines(), s.header(), s.lineage()), note);
-            }
-            List<Dataset<Row>> quarantined = staged.stream().filter(s -> s.rowsQuarantined() > 0)
-                    .map(s -> Quarantine.from(s.checked(), s.lineage())).toList();
-            if (!quarantined.isEmpty()) {
-                append(tx, Quarantine.TABLE, unionAll(quarantined), note);
-            }
-            Map<String, List<Staged>> byTarget = new LinkedHashMap<>();
-            Map<String, List<Dataset<Row>>> rowsByTarget = new LinkedHashMap<>();
-            for (Staged s : staged) {
-                for (Target target : s.targets()) {
-                    byTarget.computeIfAbsent(target.table(), t -> new ArrayList<>()).add(s);
-                    rowsByTarget.computeIfAbsent(target.table(), t -> new ArrayList<>()).add(target.rows());
-                }
-            }
-            Map<String, Long> rowsBySource = new HashMap<>();
-            for (Map.Entry<String, List<Staged>> entry : byTarget.entrySet()) {
-                Dataset<Row> rows = unionAll(rowsByTarget.get(entry.getKey())).persist(StorageLevel.MEMORY_AND_DISK());
-                persisted.add(rows);
-                for (Row count : rows.groupBy(Columns.SOURCE_ID).count().collectAsList()) {
-                    String sourceId = count.getString(0);
-                    boolean main = entry.getValue().stream()
-                            .anyMatch(s -> s.source().id().equals(sourceId) && s.target().equals(entry.getKey()));
-                    if (main) {
-                        rowsBySource.put(sourceId, count.getLong(1));
-                    }
-                }
-                writeTarget(tx, entry.getKey(), entry.getValue(), rows, note);
-            }
-            if (byTarget.containsKey(OBSERVATION)) {
-                overwrite(tx, ReferenceTables.POPULATION, ReferenceTables.population(warehouse.read(OBSERVATION)), note);
-                overwrite(tx, ReferenceTables.REGION, ReferenceTables.regions(warehouse.read(ReferenceTables.POPULATION)), note);
-            }
-            double writeSeconds = (System.nanoTime() - t0) / 1e9 / staged.size();
-            List<Row> audit = new ArrayList<>();
-            for (Staged s : staged) {
-                long rowsWritten = rowsBySource.getOrDefault(s.source().id(), 0L);
-                double seconds = s.seconds() + writeSeconds;
-                results.add(new SourceResult(s.source().id(), s.file().path(), "loaded", s.rowsRead(),
-                        s.rowsRead() - s.rowsQuarantined(), s.rowsQuarantined(), rowsWritten, s.target(), seconds));
-                audit.add(RowFactory.create(loadId, s.source().id(), s.source().format().name().toLowerCase(),
-                        s.file().path(), s.file().sha256(), s.file().bytes(), s.file().bom(), s.lineage().vintage(),
-                        "loaded", s.rowsRead(), s.rowsRead() - s.rowsQuarantined(), s.rowsQuarantined(), rowsWritten,
-                        s.target(), String.join("|", s.header().names()), s.lineage().ingestedAt(), seconds));
-            }
-            append(tx, LOAD_AUDIT, warehouse.spark().createDataFrame(audit, AUDIT_SCHEMA), note);
-        } finally {
-            persisted.forEach(Dataset::unpersist);
+        long t0 = System.nanoTime();
+        for (Staged s : staged) {
+            append(tx, s.source().bronzeTable(), Bronze.from(s.lines(), s.header(), s.lineage()), note);
         }
+        List<Dataset<Row>> quarantined = staged.stream().filter(s -> s.rowsQuarantined() > 0)
+                .map(s -> Quarantine.from(s.checked(), s.lineage())).toList();
+        if (!quarantined.isEmpty()) {
+            append(tx, Quarantine.TABLE, unionAll(quarantined), note);
+        }
+        Map<String, List<Staged>> byTarget = new LinkedHashMap<>();
+        Map<String, List<Dataset<Row>>> rowsByTarget = new LinkedHashMap<>();
+        for (Staged s : staged) {
+            for (Target target : s.targets()) {
+                byTarget.computeIfAbsent(target.table(), t -> new ArrayList<>()).add(s);
+                rowsByTarget.computeIfAbsent(target.table(), t -> new ArrayList<>()).add(target.rows());
+            }
+        }
+        for (Map.Entry<String, List<Staged>> entry : byTarget.entrySet()) {
+            writeTarget(tx, entry.getKey(), entry.getValue(), unionAll(rowsByTarget.get(entry.getKey())), note);
+        }
+        // Rows written per source, counted from what the tables now hold for this load (two columns read).
+        Map<String, Long> rowsBySource = new HashMap<>();
+        for (String table : byTarget.keySet()) {
+            for (Row count : warehouse.read(table).filter(col(Columns.LOAD_ID).equalTo(loadId))
+                    .groupBy(Columns.SOURCE_ID).count().collectAsList()) {
+                String sourceId = count.getString(0);
+                if (staged.stream().anyMatch(s -> s.source().id().equals(sourceId) && s.target().equals(table))) {
+                    rowsBySource.put(sourceId, count.getLong(1));
+                }
+            }
+        }
+        if (byTarget.containsKey(OBSERVATION)) {
+            overwrite(tx, ReferenceTables.POPULATION, ReferenceTables.population(warehouse.read(OBSERVATION)), note);
+            overwrite(tx, ReferenceTables.REGION, ReferenceTables.regions(warehouse.read(ReferenceTables.POPULATION)), note);
+        }
+        double writeSeconds = (System.nanoTime() - t0) / 1e9 / staged.size();
+        List<Row> audit = new ArrayList<>();
+        for (Staged s : staged) {
+            long rowsWritten = rowsBySource.getOrDefault(s.source().id(), 0L);
+            double seconds = s.seconds() + writeSeconds;
+            results.add(new SourceResult(s.source().id(), s.file().path(), "loaded", s.rowsRead(),
+                    s.rowsRead() - s.rowsQuarantined(), s.rowsQuarantined(), rowsWritten, s.target(), seconds));
+            audit.add(RowFactory.create(loadId, s.source().id(), s.source().format().name().toLowerCase(),
+                    s.file().path(), s.file().sha256(), s.file().bytes(), s.file().bom(), s.lineage().vintage(),
+                    "loaded", s.rowsRead(), s.rowsRead() - s.rowsQuarantined(), s.rowsQuarantined(), rowsWritten,
+                    s.target(), String.join("|", s.header().names()), s.lineage().ingestedAt(), seconds));
+        }
+        append(tx, LOAD_AUDIT, warehouse.spark().createDataFrame(audit, AUDIT_SCHEMA), note);
     }
 
     private void writeTarget(WarehouseTransaction tx, String table, List<Staged> sources, Dataset<Row> rows,

@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.regexp_replace;
@@ -26,7 +25,6 @@ import java.util.OptionalInt;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 
 import org.csbench.config.MeasureSpec;
@@ -99,8 +97,7 @@ public final class ScorecardLongTransform {
         Column la = col(Columns.OLD_LA_CODE);
         Column month = col(MONTH);
         Column value = col(Columns.VALUE);
-        Column firstLine = min(when(fieldsOk, col(CsvLines.LINE)))
-                .over(Window.partitionBy(la, lower(col(REF)), ScorecardCells.monthStart(month)));
+        Column firstLine = col(Duplicates.FIRST_LINE);
         RowErrors errors = new RowErrors()
                 .add(blankLine, RowErrors.WHOLE_ROW, text, "empty line")
                 .add(blankLine.unary_$bang().and(fieldsOk.unary_$bang()), RowErrors.WHOLE_ROW, text,
@@ -114,11 +111,12 @@ public final class ScorecardLongTransform {
                         "not a month like 2023-04 or Apr-23")
                 .add(fieldsOk.and(ScorecardCells.isValid(value).unary_$bang()), published(header, positions, Columns.VALUE),
                         value, ScorecardCells.NOT_A_VALUE)
-                .add(fieldsOk.and(col(CsvLines.LINE).notEqual(firstLine)), RowErrors.WHOLE_ROW, text,
+                .add(fieldsOk.and(firstLine.isNotNull()).and(col(CsvLines.LINE).notEqual(firstLine)), RowErrors.WHOLE_ROW, text,
                         concat(lit("duplicate of line "), firstLine.cast(DataTypes.StringType),
                                 lit(" (same LA, indicator and month)")));
-        return lines.select(named.toArray(Column[]::new)).withColumn(RowErrors.ERRORS,
-                errors.toColumn());
+        Dataset<Row> rows = Duplicates.withFirstLine(lines.select(named.toArray(Column[]::new)),
+                List.of(la, lower(col(REF)), ScorecardCells.monthStart(month)), fieldsOk);
+        return rows.withColumn(RowErrors.ERRORS, errors.toColumn()).drop(Duplicates.FIRST_LINE);
     }
 
     /** One month observation per good row. */

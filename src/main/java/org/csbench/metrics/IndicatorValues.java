@@ -94,17 +94,67 @@ public final class IndicatorValues {
     /** Every catalogue indicator computed from the current observations and the population. */
     public static Dataset<Row> compute(Dataset<Row> observations, Dataset<Row> population, Catalogue catalogue) {
         SparkSession spark = observations.sparkSession();
-        Dataset<Row> current = latestPerKey(observations.filter(col(Columns.IS_CURRENT))
+        Dataset<Row> current = oneValuePerKey(observations.filter(col(Columns.IS_CURRENT))
                 .withColumn(Geography.GEO_KEY, Geography.geoKey())
                 .withColumn(FREQUENCY, frequencyOf(col(Columns.PERIOD_TYPE))));
-        Dataset<Row> terms = broadcast(terms(spark, catalogue));
-        Dataset<Row> joined = current.join(terms, current.col(Columns.INDICATOR_ID).equalTo(terms.col(MEASURE))
-                .and(current.col(FREQUENCY).equalTo(terms.col("_term_frequency"))));
+        List<Indicator> direct = new ArrayList<>();
+        List<Indicator> combined = new ArrayList<>();
+        List<Indicator> compared = new ArrayList<>();
+        for (Indicator indicator : catalogue.indicators()) {
+            if (indicator.published() != null) {
+                compared.add(indicator);
+            } else if (indicator.denominators().isEmpty()) {
+                direct.add(indicator);
+            } else {
+                combined.add(indicator);
+            }
+        }
+        Dataset<Row> indicators = broadcast(indicatorTable(spark, catalogue));
+        Dataset<Row> pop = broadcast(population.withColumn(Columns.COUNTRY_CODE, lit(null).cast(DataTypes.StringType))
+                .select(Geography.geoKey().as("_pop_geo"), col(ReferenceTables.MID_YEAR).as("_pop_year"),
+                        col(ReferenceTables.POPULATION_COLUMN).as("_pop"), col(Columns.STATUS).as("_pop_status")));
+        List<Dataset<Row>> parts = new ArrayList<>();
+        if (!direct.isEmpty()) {
+            parts.add(values(enrich(directRows(current, terms(spark, direct)), indicators, pop), false));
+        }
+        if (!combined.isEmpty()) {
+            parts.add(values(enrich(groupedRows(current, terms(spark, combined)), indicators, pop), false));
+        }
+        if (!compared.isEmpty()) {
+            parts.add(values(enrich(groupedRows(current, terms(spark, compared)), indicators, pop), true));
+        }
+        Dataset<Row> all = parts.get(0);
+        for (int i = 1; i < parts.size(); i++) {
+            all = all.unionByName(parts.get(i));
+        }
+        return all;
+    }
 
+    /**
+     * Indicators that are a measure itself: one row per observation, no shuffle (the catalogue is broadcast).
+     */
+    private static Dataset<Row> directRows(Dataset<Row> current, Dataset<Row> terms) {
+        Dataset<Row> joined = current.join(broadcast(terms), current.col(Columns.INDICATOR_ID).equalTo(terms.col(MEASURE))
+                .and(current.col(FREQUENCY).equalTo(terms.col("_term_frequency"))));
+        return joined.select(col(CAT_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL), col(Columns.PERIOD_TYPE),
+                col(Columns.PERIOD_END), col(FREQUENCY), lit(1L).as("_n_rows"), col(Columns.TIME_PERIOD),
+                col(Columns.YEAR), col(Columns.COUNTRY_CODE), col(Columns.REGION_CODE), col(Columns.REGION_NAME),
+                col(Columns.OLD_LA_CODE), col(Columns.NEW_LA_CODE), col(Columns.LA_NAME), col(Columns.VINTAGE),
+                col(Columns.SOURCE_ID), col(Columns.VALUE).as("_n"), col(Columns.STATUS).as("_n_status"),
+                col(Columns.ROUNDING_UNIT).as("_n_unit"), lit(null).cast(DataTypes.DoubleType).as("_d"),
+                lit(0L).as("_d_rows"), lit(null).cast(DataTypes.StringType).as("_d_status"),
+                lit(null).cast(DataTypes.DoubleType).as("_d_unit"),
+                lit(null).cast(DataTypes.DoubleType).as(PUBLISHED_VALUE));
+    }
+
+    /** Indicators that bring several measures together: the measures of one key meet in a group. */
+    private static Dataset<Row> groupedRows(Dataset<Row> current, Dataset<Row> terms) {
+        Dataset<Row> joined = current.join(broadcast(terms), current.col(Columns.INDICATOR_ID).equalTo(terms.col(MEASURE))
+                .and(current.col(FREQUENCY).equalTo(terms.col("_term_frequency"))));
         Column isNum = col(ROLE).equalTo(NUM);
         Column isDen = col(ROLE).equalTo(DEN);
         Column notAvailable = col(Columns.STATUS).notEqual(AVAILABLE);
-        Dataset<Row> perIndicator = joined
+        return joined
                 .groupBy(col(CAT_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL), col(Columns.PERIOD_TYPE),
                         col(Columns.PERIOD_END), col(FREQUENCY))
                 .agg(count(when(isNum, 1)).as("_n_rows"),
@@ -122,18 +172,15 @@ public final class IndicatorValues {
                         sum(when(isDen, col(Columns.ROUNDING_UNIT))).as("_d_unit"),
                         max(when(col(ROLE).equalTo(PUB), col(Columns.VALUE))).as(PUBLISHED_VALUE))
                 .filter(col("_n_rows").gt(0));
+    }
 
-        Dataset<Row> indicators = broadcast(indicatorTable(spark, catalogue));
+    /** Adds the catalogue's attributes (broadcast) and the population (broadcast) to per-indicator rows. */
+    private static Dataset<Row> enrich(Dataset<Row> perIndicator, Dataset<Row> indicators, Dataset<Row> population) {
         Dataset<Row> withCatalogue = perIndicator.join(indicators, CAT_ID)
                 .withColumn(POPULATION_MID_YEAR, when(col("_uses_population"),
                         Geography.populationMidYear(col(Columns.PERIOD_END))));
-        Dataset<Row> pop = population.withColumn(Columns.COUNTRY_CODE, lit(null).cast(DataTypes.StringType))
-                .select(Geography.geoKey().as("_pop_geo"), col(ReferenceTables.MID_YEAR).as("_pop_year"),
-                        col(ReferenceTables.POPULATION_COLUMN).as("_pop"), col(Columns.STATUS).as("_pop_status"));
-        Dataset<Row> withPopulation = withCatalogue.join(pop, withCatalogue.col(Geography.GEO_KEY)
-                .equalTo(pop.col("_pop_geo")).and(withCatalogue.col(POPULATION_MID_YEAR).equalTo(pop.col("_pop_year"))),
-                "left");
-        return values(withPopulation);
+        return withCatalogue.join(population, withCatalogue.col(Geography.GEO_KEY).equalTo(population.col("_pop_geo"))
+                .and(withCatalogue.col(POPULATION_MID_YEAR).equalTo(population.col("_pop_year"))), "left");
     }
 
     /** The rows of {@code indicatorValues} whose computed value differs from the published one. */
@@ -147,7 +194,7 @@ public final class IndicatorValues {
                         col(EXPLANATION), col(VALUE_SOURCE));
     }
 
-    private static Dataset<Row> values(Dataset<Row> rows) {
+    private static Dataset<Row> values(Dataset<Row> rows, boolean compareWithPublished) {
         Column usesPopulation = col("_uses_population");
         Column hasDenominator = usesPopulation.or(col("_d_expected").gt(0));
         Column denominator = when(usesPopulation, col("_pop")).when(col("_d_expected").gt(0), col("_d"));
@@ -212,7 +259,10 @@ public final class IndicatorValues {
                                 lit(Geography.ENGLAND))).as("_area"))
                 .filter(col("_area").isNotNull())
                 .groupBy("_i_cat", "_i_type", "_i_end", "_area").agg(count(lit(1)).as("_incomplete"));
-        Dataset<Row> withIncomplete = computedRows.join(incomplete, col(CAT_ID).equalTo(col("_i_cat"))
+        Dataset<Row> withIncomplete = !compareWithPublished
+                ? computedRows.withColumn("_i_cat", lit(null).cast(DataTypes.StringType))
+                        .withColumn("_incomplete", lit(null).cast(DataTypes.LongType))
+                : computedRows.join(broadcast(incomplete), col(CAT_ID).equalTo(col("_i_cat"))
                 .and(col(Columns.PERIOD_TYPE).equalTo(col("_i_type"))).and(col(Columns.PERIOD_END).equalTo(col("_i_end")))
                 .and(col(Geography.GEO_KEY).equalTo(col("_area")))
                 .and(col(Columns.GEOGRAPHIC_LEVEL).notEqual("local_authority")), "left");
@@ -254,20 +304,34 @@ public final class IndicatorValues {
         return first(when(col(ROLE).equalTo(NUM), col(column)), true).as(column);
     }
 
-    /** One observation per measure, period and geography: the latest loaded if two sources publish it. */
-    private static Dataset<Row> latestPerKey(Dataset<Row> observations) {
-        return observations
+    /**
+     * One observation per measure, period and geography: where two sources publish a measure (a council's wide
+     * scorecard and a pooled long extract, or two releases loaded as separate sources), the latest loaded wins,
+     * then the first source id. Only measures that more than one source publishes are ranked (a cheap
+     * aggregate finds them), so the usual case needs no shuffle of the observations.
+     */
+    private static Dataset<Row> oneValuePerKey(Dataset<Row> observations) {
+        List<String> shared = observations.groupBy(Columns.INDICATOR_ID)
+                .agg(org.apache.spark.sql.functions.countDistinct(col(Columns.SOURCE_ID)).as("_sources"))
+                .filter(col("_sources").gt(1)).select(Columns.INDICATOR_ID).as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList();
+        if (shared.isEmpty()) {
+            return observations;
+        }
+        Column isShared = col(Columns.INDICATOR_ID).isin(shared.toArray());
+        Dataset<Row> ranked = observations.filter(isShared)
                 .withColumn("_rank", row_number().over(Window.partitionBy(col(Columns.INDICATOR_ID),
                         col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END), col(Geography.GEO_KEY))
                         .orderBy(col(Columns.INGESTED_AT).desc(), col(Columns.SOURCE_ID))))
                 .filter(col("_rank").equalTo(1))
                 .drop("_rank");
+        return observations.filter(isShared.unary_$bang()).unionByName(ranked);
     }
 
     /** The measures each indicator reads, one row per (indicator, role, measure). */
-    private static Dataset<Row> terms(SparkSession spark, Catalogue catalogue) {
+    private static Dataset<Row> terms(SparkSession spark, List<Indicator> indicators) {
         List<Row> rows = new ArrayList<>();
-        for (Indicator indicator : catalogue.indicators()) {
+        for (Indicator indicator : indicators) {
             String frequency = indicator.frequency().name().toLowerCase(java.util.Locale.ROOT);
             rows.add(RowFactory.create(indicator.id(), NUM, indicator.numerator(), frequency));
             for (String denominator : indicator.denominators()) {

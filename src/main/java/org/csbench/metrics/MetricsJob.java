@@ -1,8 +1,11 @@
 package org.csbench.metrics;
 
+import static org.apache.spark.sql.functions.col;
+
+import java.util.List;
+
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 import org.csbench.config.Catalogue;
 import org.csbench.delta.Warehouse;
@@ -29,42 +32,37 @@ public final class MetricsJob {
      * @param unexplained   of those, the ones input rounding or missing authorities do not explain
      * @param tables        the tables written
      */
-    public record Result(long values, long discrepancies, long unexplained, java.util.List<LoadJob.TableResult> tables) {
+    public record Result(long values, long discrepancies, long unexplained, List<LoadJob.TableResult> tables) {
     }
 
     public Result run(Catalogue catalogue, WarehouseTransaction tx, String note) {
-        Dataset<Row> values = IndicatorValues.compute(warehouse.read(LoadJob.OBSERVATION),
-                warehouse.read(ReferenceTables.POPULATION), catalogue).persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            long t0 = System.nanoTime();
-            tx.touch(IndicatorValues.TABLE);
-            warehouse.overwrite(IndicatorValues.TABLE, values, note);
-            long valueRows = Long.parseLong(warehouse.lastCommitMetrics(IndicatorValues.TABLE)
-                    .getOrDefault("numOutputRows", "0"));
-            double valueSeconds = (System.nanoTime() - t0) / 1e9;
-            long t1 = System.nanoTime();
-            Dataset<Row> discrepancies = IndicatorValues.discrepancies(values);
-            tx.touch(IndicatorValues.DISCREPANCY_TABLE);
-            warehouse.overwrite(IndicatorValues.DISCREPANCY_TABLE, discrepancies, note);
-            long written = Long.parseLong(warehouse.lastCommitMetrics(IndicatorValues.DISCREPANCY_TABLE)
-                    .getOrDefault("numOutputRows", "0"));
-            long unexplained = written == 0 ? 0
-                    : warehouse.read(IndicatorValues.DISCREPANCY_TABLE)
-                            .filter(org.apache.spark.sql.functions.col(IndicatorValues.EXPLAINED).equalTo(false)).count();
-            long t2 = System.nanoTime();
-            tx.touch(Windows.TABLE);
-            warehouse.overwrite(Windows.TABLE, Windows.compute(values, catalogue), note);
-            long windowRows = Long.parseLong(warehouse.lastCommitMetrics(Windows.TABLE).getOrDefault("numOutputRows", "0"));
-            return new Result(valueRows, written, unexplained, java.util.List.of(
-                    new LoadJob.TableResult(IndicatorValues.TABLE, valueRows,
-                            warehouse.version(IndicatorValues.TABLE).orElse(-1L), valueSeconds),
-                    new LoadJob.TableResult(IndicatorValues.DISCREPANCY_TABLE, written,
-                            warehouse.version(IndicatorValues.DISCREPANCY_TABLE).orElse(-1L),
-                            (System.nanoTime() - t1) / 1e9),
-                    new LoadJob.TableResult(Windows.TABLE, windowRows, warehouse.version(Windows.TABLE).orElse(-1L),
-                            (System.nanoTime() - t2) / 1e9)));
-        } finally {
-            values.unpersist();
-        }
+        long t0 = System.nanoTime();
+        tx.touch(IndicatorValues.TABLE);
+        warehouse.overwrite(IndicatorValues.TABLE, IndicatorValues.compute(warehouse.read(LoadJob.OBSERVATION),
+                warehouse.read(ReferenceTables.POPULATION), catalogue), note);
+        LoadJob.TableResult valueTable = written(IndicatorValues.TABLE, t0);
+        // Later steps read the values back from the table just written: columnar and compressed, cheaper than
+        // keeping millions of rows cached.
+        Dataset<Row> values = warehouse.read(IndicatorValues.TABLE);
+
+        long t1 = System.nanoTime();
+        tx.touch(IndicatorValues.DISCREPANCY_TABLE);
+        warehouse.overwrite(IndicatorValues.DISCREPANCY_TABLE, IndicatorValues.discrepancies(values), note);
+        LoadJob.TableResult discrepancyTable = written(IndicatorValues.DISCREPANCY_TABLE, t1);
+        long unexplained = discrepancyTable.rowsWritten() == 0 ? 0
+                : warehouse.read(IndicatorValues.DISCREPANCY_TABLE).filter(col(IndicatorValues.EXPLAINED).equalTo(false))
+                        .count();
+
+        long t2 = System.nanoTime();
+        tx.touch(Windows.TABLE);
+        warehouse.overwrite(Windows.TABLE, Windows.compute(values, catalogue), note);
+        LoadJob.TableResult windowTable = written(Windows.TABLE, t2);
+        return new Result(valueTable.rowsWritten(), discrepancyTable.rowsWritten(), unexplained,
+                List.of(valueTable, discrepancyTable, windowTable));
+    }
+
+    private LoadJob.TableResult written(String table, long start) {
+        long rows = Long.parseLong(warehouse.lastCommitMetrics(table).getOrDefault("numOutputRows", "0"));
+        return new LoadJob.TableResult(table, rows, warehouse.version(table).orElse(-1L), (System.nanoTime() - start) / 1e9);
     }
 }

@@ -73,7 +73,9 @@ public final class Windows {
                                 .or(col(IndicatorValues.DENOMINATOR).isNotNull()))
                         .and(col(Columns.STATUS).isin(Status.AVAILABLE.code())
                                 .or(col(IndicatorValues.STATUS_REASON).equalTo("denominator is zero"))));
+        // One shuffle by series serves every window below: each partitions by a superset of these keys.
         Dataset<Row> monthly = values.filter(col(IndicatorValues.FREQUENCY).equalTo("monthly"))
+                .repartition(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY))
                 .withColumn("_month", year(col(Columns.PERIOD_END)).multiply(12).plus(month(col(Columns.PERIOD_END))).minus(1))
                 .withColumn("_fy", year(col(Columns.PERIOD_END)).plus(when(month(col(Columns.PERIOD_END)).geq(4), 1).otherwise(0)))
                 .withColumn("_fy_start", make_date(col("_fy").minus(1), lit(4), lit(1)));
