@@ -218,33 +218,39 @@ public final class IndicatorValues {
                 .when(hasDenominator.and(denominatorStatus.isNotNull()).and(denominatorStatus.notEqual(AVAILABLE)),
                         concat(lit("denominator "), col(DENOMINATOR_MEASURE), lit(" is "), denominatorStatus))
                 .when(hasDenominator.and(denominator.equalTo(0)), lit("denominator is zero"));
-        Column available = status.equalTo(AVAILABLE);
-
-        Column quotient = when(hasDenominator, Rounding.quotient(col("_n"), denominator, col("_multiplier")))
-                .otherwise(Rounding.product(col("_n"), col("_multiplier")));
-        Column computed = when(available, Rounding.rounded(quotient, col(DECIMALS), col("_half_even")));
-        Column unrounded = when(available, when(hasDenominator, try_divide(col("_n").multiply(col("_multiplier")), denominator))
-                .otherwise(col("_n").multiply(col("_multiplier"))));
+        // Stage the denominator and status in columns first, so the rounding below refers to them by name
+        // rather than repeating their expressions (which makes generated code too large to compile).
+        Dataset<Row> staged = rows
+                .withColumn(NUMERATOR, col("_n"))
+                .withColumn("_has_denominator", hasDenominator)
+                .withColumn(DENOMINATOR, denominator)
+                .withColumn(Columns.STATUS, status)
+                .withColumn(STATUS_REASON, reason);
+        Column n = col(NUMERATOR);
+        Column d = col(DENOMINATOR);
+        Column m = col("_multiplier");
+        Column withDenominator = col("_has_denominator");
+        Column available = col(Columns.STATUS).equalTo(AVAILABLE);
+        Column computed = when(available, when(withDenominator,
+                        Rounding.value(n, d, m, col(DECIMALS), col("_half_even")))
+                .otherwise(Rounding.product(n, m, col(DECIMALS), col("_half_even"))));
+        Column unrounded = when(available, when(withDenominator, try_divide(n.multiply(m), d)).otherwise(n.multiply(m)));
 
         // Bounds of the value the unrounded inputs could have given: numerator +- half its rounding unit, each
         // denominator term likewise (the population is exact).
         Column nHalf = col("_n_unit").divide(2);
         Column dHalf = when(usesPopulation, lit(0.0)).otherwise(col("_d_unit").divide(2));
-        Column low = when(hasDenominator, try_divide(col("_n").minus(nHalf).multiply(col("_multiplier")),
-                denominator.plus(dHalf))).otherwise(col("_n").minus(nHalf).multiply(col("_multiplier")));
-        Column high = when(hasDenominator, try_divide(col("_n").plus(nHalf).multiply(col("_multiplier")),
-                denominator.minus(dHalf))).otherwise(col("_n").plus(nHalf).multiply(col("_multiplier")));
+        Column low = when(withDenominator, try_divide(n.minus(nHalf).multiply(m), d.plus(dHalf)))
+                .otherwise(n.minus(nHalf).multiply(m));
+        Column high = when(withDenominator, try_divide(n.plus(nHalf).multiply(m), d.minus(dHalf)))
+                .otherwise(n.plus(nHalf).multiply(m));
         Column differs = col(PUBLISHED_VALUE).isNotNull().and(abs(col(VALUE_COMPUTED).minus(col(PUBLISHED_VALUE))).gt(1e-9));
         Column inputRounded = nHalf.gt(0).or(dHalf.gt(0));
         Column explained = differs.and(inputRounded)
                 .and(col(PUBLISHED_VALUE).geq(Rounding.roundedDouble(low, col(DECIMALS)).minus(1e-9)))
                 .and(col(PUBLISHED_VALUE).leq(Rounding.roundedDouble(high, col(DECIMALS)).plus(1e-9)));
 
-        Dataset<Row> computedRows = rows
-                .withColumn(NUMERATOR, col("_n"))
-                .withColumn(DENOMINATOR, denominator)
-                .withColumn(Columns.STATUS, status)
-                .withColumn(STATUS_REASON, reason)
+        Dataset<Row> computedRows = staged
                 .withColumn(VALUE_UNROUNDED, unrounded)
                 .withColumn(VALUE_COMPUTED, computed);
         // Regional and national figures are published over the authorities whose inputs are usable: count, per

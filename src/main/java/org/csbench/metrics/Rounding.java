@@ -1,8 +1,12 @@
 package org.csbench.metrics;
 
+import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.bround;
+import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.signum;
 import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.when;
 
@@ -11,9 +15,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 
 /**
- * Published values are rounded from the exact quotient: numerator, denominator and multiplier go through
- * decimal arithmetic (11 decimal places kept), so a tie such as 4.35 rounds half up to 4.4 where binary doubles
- * (4.3499999...) would give 4.3.
+ * Published values are rounded from the exact quotient. Binary doubles turn some exact ties the wrong way
+ * (87 / 2000 * 100 is 4.35, but 4.3499999... as a double), so a value whose scaled fraction lies within a hair of
+ * .5 is recomputed in decimal arithmetic (11 decimal places kept) and rounded there; every other value is
+ * rounded in double arithmetic, which cannot change its result and is many times faster than decimals.
  */
 public final class Rounding {
     private static final DecimalType EXACT = DataTypes.createDecimalType(18, 4);
@@ -22,28 +27,46 @@ public final class Rounding {
     private Rounding() {
     }
 
-    /** {@code numerator * multiplier / denominator} as a decimal; null for a zero denominator. */
-    public static Column quotient(Column numerator, Column denominator, Column multiplier) {
-        return try_divide(numerator.cast(EXACT).multiply(multiplier.cast(MULTIPLIER)), denominator.cast(EXACT));
+    /**
+     * {@code numerator * multiplier / denominator} (or {@code numerator * multiplier} when {@code denominator} is
+     * null as a column), rounded to a per-row number of places, half up or half even; null for a zero denominator.
+     */
+    public static Column value(Column numerator, Column denominator, Column multiplier, Column decimals,
+            Column halfEven) {
+        Column quotient = try_divide(numerator.multiply(multiplier), denominator);
+        Column exact = try_divide(numerator.cast(EXACT).multiply(multiplier.cast(MULTIPLIER)), denominator.cast(EXACT));
+        return rounded(quotient, exact, decimals, halfEven);
     }
 
-    /** {@code numerator * multiplier} as a decimal. */
-    public static Column product(Column numerator, Column multiplier) {
-        return numerator.cast(EXACT).multiply(multiplier.cast(MULTIPLIER));
+    /** {@code numerator * multiplier}, rounded as {@link #value}. */
+    public static Column product(Column numerator, Column multiplier, Column decimals, Column halfEven) {
+        Column exact = numerator.cast(EXACT).multiply(multiplier.cast(MULTIPLIER));
+        return rounded(numerator.multiply(multiplier), exact, decimals, halfEven);
+    }
+
+    /** A double rounded half up to a per-row number of places (ties settled on its decimal value). */
+    public static Column roundedDouble(Column value, Column decimals) {
+        return rounded(value, value.cast(DataTypes.createDecimalType(30, 8)), decimals, lit(false));
+    }
+
+    private static Column rounded(Column approximate, Column exact, Column decimals, Column halfEven) {
+        Column scale = pow(lit(10.0), decimals);
+        Column scaled = abs(approximate.multiply(scale));
+        Column fraction = scaled.minus(floor(scaled));
+        Column nearTie = abs(fraction.minus(0.5)).lt(lit(1e-6).plus(scaled.multiply(1e-12)));
+        Column fast = signum(approximate).multiply(floor(scaled.plus(0.5))).divide(scale);
+        return when(approximate.isNull(), lit(null).cast(DataTypes.DoubleType))
+                .when(nearTie, decimalRounded(exact, decimals, halfEven))
+                .otherwise(fast);
     }
 
     /** A decimal rounded to a per-row number of places (0-6), half up or half even, as a double. */
-    public static Column rounded(Column decimal, Column decimals, Column halfEven) {
+    private static Column decimalRounded(Column decimal, Column decimals, Column halfEven) {
         Column result = lit(null).cast(DataTypes.createDecimalType(38, 6));
         for (int d = 6; d >= 0; d--) {
             result = when(decimals.equalTo(d), when(halfEven, bround(decimal, d)).otherwise(round(decimal, d)))
                     .otherwise(result);
         }
         return result.cast(DataTypes.DoubleType);
-    }
-
-    /** A double rounded half up to a per-row number of places, through its decimal value. */
-    public static Column roundedDouble(Column value, Column decimals) {
-        return rounded(value.cast(DataTypes.createDecimalType(30, 8)), decimals, lit(false));
     }
 }

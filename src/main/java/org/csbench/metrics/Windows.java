@@ -156,22 +156,26 @@ public final class Windows {
     private static Dataset<Row> finish(Dataset<Row> rows) {
         Column complete = col(AVAILABLE_PERIODS).equalTo(col(EXPECTED));
         Column hasMeasureDenominator = col("_d_expected").gt(0);
-        Column exact = when(col("_mean"), col("_mean_value").cast("decimal(30,8)"))
-                .when(col("_uses_population"), Rounding.quotient(col(NUMERATOR_SUM), col("_population"), col("_multiplier")))
-                .when(hasMeasureDenominator, Rounding.quotient(col(NUMERATOR_SUM), col(DENOMINATOR_SUM), col("_multiplier")))
-                .otherwise(Rounding.product(col(NUMERATOR_SUM), col("_multiplier")));
-        Column value = when(complete, Rounding.rounded(exact, col(IndicatorValues.DECIMALS), col("_half_even")));
+        Column decimals = col(IndicatorValues.DECIMALS);
+        Column rounded = when(col("_mean"), Rounding.roundedDouble(col("_mean_value"), decimals))
+                .when(col("_uses_population"), Rounding.value(col(NUMERATOR_SUM), col("_population"), col("_multiplier"),
+                        decimals, col("_half_even")))
+                .when(hasMeasureDenominator, Rounding.value(col(NUMERATOR_SUM), col(DENOMINATOR_SUM), col("_multiplier"),
+                        decimals, col("_half_even")))
+                .otherwise(Rounding.product(col(NUMERATOR_SUM), col("_multiplier"), decimals, col("_half_even")));
+        Column value = col(Columns.VALUE);
         Column status = when(complete.and(value.isNotNull()), lit(Status.AVAILABLE.code()))
                 .when(complete, lit(Status.NOT_AVAILABLE.code()))
                 .otherwise(lit(INCOMPLETE));
         Column reason = when(complete.unary_$bang(), format_string("%d of %d periods available", col(AVAILABLE_PERIODS),
                         col(EXPECTED)))
                 .when(value.isNull(), lit("denominator is zero or not available"));
+        rows = rows.withColumn(Columns.VALUE, when(complete, rounded));
         return rows.select(col(Columns.INDICATOR_ID), col(IndicatorValues.NAME), col(Columns.UNIT),
                 col(IndicatorValues.POLARITY), col(Columns.GEOGRAPHIC_LEVEL), col(Geography.GEO_KEY),
                 col(Columns.OLD_LA_CODE), col(Columns.LA_NAME), col(Columns.REGION_CODE), col(WINDOW),
                 col(PERIOD_LABEL), col(WINDOW_START), col(Columns.PERIOD_END).as(WINDOW_END), col(EXPECTED),
-                col(AVAILABLE_PERIODS), col(NUMERATOR_SUM), col(DENOMINATOR_SUM), value.as(Columns.VALUE),
+                col(AVAILABLE_PERIODS), col(NUMERATOR_SUM), col(DENOMINATOR_SUM), value,
                 status.as(Columns.STATUS), reason.as(IndicatorValues.STATUS_REASON));
     }
 
