@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Date;
-import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -105,7 +104,7 @@ class IndicatorValuesTest {
                 observation("num", "103", null, "suppressed"), observation("den", "103", 50.0, "available"),
                 observation("num", "104", 5.0, "available"),
                 observation("num", "105", 3.0, "available"), observation("den", "105", null, "suppressed")));
-        StructType schema = observationSchema();
+        StructType schema = TestObservations.schema();
         Dataset<Row> obs = spark.createDataFrame(observations, schema);
         Dataset<Row> population = spark.createDataFrame(List.of(), new StructType()
                 .add(Columns.GEOGRAPHIC_LEVEL, DataTypes.StringType).add(Columns.REGION_CODE, DataTypes.StringType)
@@ -137,22 +136,6 @@ class IndicatorValuesTest {
     }
 
     private static Row observation(String measure, String la, Double value, String status) {
-        return RowFactory.create(measure, "2025", "reporting_year", 2025, Date.valueOf("2025-03-31"), "local_authority",
-                null, "E12000002", null, la, null, "LA " + la, value, status, 0.0, "v1", "src", true,
-                Timestamp.valueOf("2025-01-01 00:00:00"));
-    }
-
-    private static StructType observationSchema() {
-        return new StructType()
-                .add(Columns.INDICATOR_ID, DataTypes.StringType).add(Columns.TIME_PERIOD, DataTypes.StringType)
-                .add(Columns.PERIOD_TYPE, DataTypes.StringType).add(Columns.YEAR, DataTypes.IntegerType)
-                .add(Columns.PERIOD_END, DataTypes.DateType).add(Columns.GEOGRAPHIC_LEVEL, DataTypes.StringType)
-                .add(Columns.COUNTRY_CODE, DataTypes.StringType).add(Columns.REGION_CODE, DataTypes.StringType)
-                .add(Columns.REGION_NAME, DataTypes.StringType).add(Columns.OLD_LA_CODE, DataTypes.StringType)
-                .add(Columns.NEW_LA_CODE, DataTypes.StringType).add(Columns.LA_NAME, DataTypes.StringType)
-                .add(Columns.VALUE, DataTypes.DoubleType).add(Columns.STATUS, DataTypes.StringType)
-                .add(Columns.ROUNDING_UNIT, DataTypes.DoubleType).add(Columns.VINTAGE, DataTypes.StringType)
-                .add(Columns.SOURCE_ID, DataTypes.StringType).add(Columns.IS_CURRENT, DataTypes.BooleanType)
-                .add(Columns.INGESTED_AT, DataTypes.TimestampType);
+        return TestObservations.observation(measure, "reporting_year", LocalDate.of(2025, 3, 31), la, value, status);
     }
 }

@@ -5,7 +5,6 @@ import static org.csbench.DatasetAssertions.assertRowsEqualIgnoringOrder;
 import static org.csbench.DatasetAssertions.row;
 
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +65,7 @@ class WindowsTest {
                         Indicator.Aggregation.SUM),
                 indicator("open", "cases", List.of(), 1, 1, Indicator.Frequency.MONTHLY, Indicator.Aggregation.MEAN),
                 indicator("yearly", "annual", List.of(), 1, 1, Indicator.Frequency.ANNUAL, Indicator.Aggregation.SUM)));
-        Dataset<Row> values = IndicatorValues.compute(spark.createDataFrame(observations, schema()), population, catalogue);
+        Dataset<Row> values = IndicatorValues.compute(spark.createDataFrame(observations, TestObservations.schema()), population, catalogue);
         windows = Windows.compute(values, catalogue).cache();
     }
 
@@ -137,22 +136,6 @@ class WindowsTest {
     }
 
     private static Row observation(String measure, String periodType, LocalDate end, double value) {
-        return RowFactory.create(measure, end.toString().substring(0, 7), periodType, end.getYear(), Date.valueOf(end),
-                "local_authority", null, "E12000002", null, "101", null, "LA 101", value, "available", 0.0, "v1",
-                "src", true, Timestamp.valueOf("2025-01-01 00:00:00"));
-    }
-
-    private static StructType schema() {
-        return new StructType()
-                .add(Columns.INDICATOR_ID, DataTypes.StringType).add(Columns.TIME_PERIOD, DataTypes.StringType)
-                .add(Columns.PERIOD_TYPE, DataTypes.StringType).add(Columns.YEAR, DataTypes.IntegerType)
-                .add(Columns.PERIOD_END, DataTypes.DateType).add(Columns.GEOGRAPHIC_LEVEL, DataTypes.StringType)
-                .add(Columns.COUNTRY_CODE, DataTypes.StringType).add(Columns.REGION_CODE, DataTypes.StringType)
-                .add(Columns.REGION_NAME, DataTypes.StringType).add(Columns.OLD_LA_CODE, DataTypes.StringType)
-                .add(Columns.NEW_LA_CODE, DataTypes.StringType).add(Columns.LA_NAME, DataTypes.StringType)
-                .add(Columns.VALUE, DataTypes.DoubleType).add(Columns.STATUS, DataTypes.StringType)
-                .add(Columns.ROUNDING_UNIT, DataTypes.DoubleType).add(Columns.VINTAGE, DataTypes.StringType)
-                .add(Columns.SOURCE_ID, DataTypes.StringType).add(Columns.IS_CURRENT, DataTypes.BooleanType)
-                .add(Columns.INGESTED_AT, DataTypes.TimestampType);
+        return TestObservations.observation(measure, periodType, end, "101", value, "available");
     }
 }

@@ -1,12 +1,9 @@
 package org.csbench.signals.funnel;
 
+import static org.csbench.signals.Serialization.roundTrip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.csbench.model.Judgement;
@@ -148,15 +145,5 @@ class FunnelPlotTest {
         FunnelResult r = plot.detect(overdispersed());
         assertEquals(plot, roundTrip(plot));
         assertEquals(r, roundTrip(r));
-    }
-
-    private static Object roundTrip(Object o) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(o);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return in.readObject();
-        }
     }
 }

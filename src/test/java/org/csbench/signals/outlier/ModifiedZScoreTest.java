@@ -1,12 +1,9 @@
 package org.csbench.signals.outlier;
 
+import static org.csbench.signals.Serialization.roundTrip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -72,15 +69,5 @@ class ModifiedZScoreTest {
         OutlierResult r = ModifiedZScore.standard().detect(UnitValue.indexed(1, 2, 3, 4, 100));
         assertEquals(r, roundTrip(r));
         assertEquals(ModifiedZScore.standard(), roundTrip(ModifiedZScore.standard()));
-    }
-
-    private static Object roundTrip(Object o) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(o);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return in.readObject();
-        }
     }
 }

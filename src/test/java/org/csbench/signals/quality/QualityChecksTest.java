@@ -1,12 +1,9 @@
 package org.csbench.signals.quality;
 
+import static org.csbench.signals.Serialization.roundTrip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -98,15 +95,5 @@ class QualityChecksTest {
         assertEquals(RelativeJumpCheck.standard(), roundTrip(RelativeJumpCheck.standard()));
         QualityIssue issue = new NewlyMissingCheck().check(s).get(0);
         assertEquals(issue, roundTrip(issue));
-    }
-
-    private static Object roundTrip(Object o) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(o);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return in.readObject();
-        }
     }
 }

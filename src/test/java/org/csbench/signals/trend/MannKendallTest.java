@@ -1,12 +1,9 @@
 package org.csbench.signals.trend;
 
+import static org.csbench.signals.Serialization.roundTrip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import org.csbench.model.Polarity;
 import org.junit.jupiter.api.Test;
 
@@ -129,16 +126,6 @@ class MannKendallTest {
         MannKendallResult r = UP.detect(new double[] {1, 2, 3, 4, 5});
         assertEquals(UP, roundTrip(UP));
         assertEquals(r, roundTrip(r));
-    }
-
-    private static Object roundTrip(Object o) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(o);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return in.readObject();
-        }
     }
 
     /** pymannkendall test fixture {@code arbitrary_1d_data}: 360 monthly values, one row per year. */
