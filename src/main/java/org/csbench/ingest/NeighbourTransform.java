@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.trim;
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 
 import org.csbench.config.NeighbourModelSpec;
@@ -106,7 +104,7 @@ public final class NeighbourTransform {
         Column blankLine = trim(text).equalTo("");
         Column fieldsOk = col(CsvLines.FIELD_COUNT).equalTo(layout.header().size()).and(blankLine.unary_$bang());
         Column code = EesTransform.cleaned(col(CsvLines.field(layout.laCode())));
-        Column firstLine = min(when(fieldsOk, col(CsvLines.LINE))).over(Window.partitionBy(code));
+        Column firstLine = col(Duplicates.FIRST_LINE);
         List<Column> neighbours = new ArrayList<>();
         RowErrors errors = new RowErrors()
                 .add(blankLine, RowErrors.WHOLE_ROW, text, "empty line")
@@ -116,7 +114,8 @@ public final class NeighbourTransform {
                 .add(fieldsOk.and(code.isNull().or(code.rlike(CODE).unary_$bang())),
                         layout.header().names().get(layout.laCode()), code,
                         "no 3-digit LA code (a blank row or a section label)")
-                .add(fieldsOk.and(code.isNotNull()).and(col(CsvLines.LINE).notEqual(firstLine)), RowErrors.WHOLE_ROW,
+                .add(fieldsOk.and(code.isNotNull()).and(firstLine.isNotNull()).and(col(CsvLines.LINE).notEqual(firstLine)),
+                        RowErrors.WHOLE_ROW,
                         text, concat(lit("duplicate of line "), firstLine.cast(DataTypes.StringType)));
         for (Slot slot : layout.slots()) {
             Column neighbour = EesTransform.cleaned(col(CsvLines.field(slot.code())));
@@ -127,7 +126,8 @@ public final class NeighbourTransform {
             neighbours.add(when(neighbour.isNotNull(), struct(lit(slot.rank()).as(RANK),
                     neighbour.as(NEIGHBOUR_CODE), closeness.as(CLOSENESS))));
         }
-        return lines.select(col(CsvLines.LINE), col(CsvLines.TEXT), code.as(Columns.OLD_LA_CODE),
+        return Duplicates.withFirstLine(lines, List.of(code), fieldsOk.and(code.isNotNull()))
+                .select(col(CsvLines.LINE), col(CsvLines.TEXT), code.as(Columns.OLD_LA_CODE),
                 EesTransform.cleaned(col(CsvLines.field(layout.laName()))).as(Columns.LA_NAME),
                 filter(array(neighbours.toArray(Column[]::new)), Column::isNotNull).as("_neighbours"),
                 errors.toColumn().as(RowErrors.ERRORS));

@@ -31,10 +31,6 @@ public final class ScorecardCells {
     private ScorecardCells() {
     }
 
-    public static Column isBlank(Column trimmed) {
-        return trimmed.isNull().or(trimmed.equalTo(""));
-    }
-
     public static Column isNumber(Column trimmed) {
         return trimmed.rlike(NUMBER);
     }
@@ -44,7 +40,7 @@ public final class ScorecardCells {
     }
 
     public static Column isValid(Column trimmed) {
-        return isBlank(trimmed).or(isNumber(trimmed)).or(isNotYetAvailable(trimmed)).or(Cells.isSymbol(trimmed));
+        return Cells.isBlank(trimmed).or(isNumber(trimmed)).or(isNotYetAvailable(trimmed)).or(Cells.isSymbol(trimmed));
     }
 
     /** True when the cell is written as a percentage. */
@@ -96,7 +92,7 @@ public final class ScorecardCells {
      */
     public static Column direction(Column trimmed) {
         Column t = lower(trimmed);
-        return when(isBlank(trimmed), lit(null).cast(DataTypes.StringType))
+        return when(Cells.isBlank(trimmed), lit(null).cast(DataTypes.StringType))
                 .when(t.rlike("^(\u2191|\\\\uparrow|up|\u25b2|\u2197)"), lit("up"))
                 .when(t.rlike("^(\u2193|\\\\downarrow|down|\u25bc|\u2198)"), lit("down"))
                 .when(t.rlike("^(\u2194|\\\\leftrightarrow|\u2192|\\\\rightarrow|same|no change|=)"), lit("same"))

@@ -125,7 +125,7 @@ public final class ScorecardWideTransform {
         valueCells.add(col("_previous"));
         Column hasValues = lit(false);
         for (Column cell : valueCells) {
-            hasValues = hasValues.or(ScorecardCells.isBlank(cell).unary_$bang());
+            hasValues = hasValues.or(Cells.isBlank(cell).unary_$bang());
         }
         Column refCol = col(ScorecardLongTransform.REF);
         Column mapped = isMapped(refCol, source.measures()).or(isMapped(col(TEXT), source.measures()));
@@ -167,13 +167,13 @@ public final class ScorecardWideTransform {
         }
         if (l.target() >= 0) {
             Column target = col(TARGET_TEXT);
-            errors.add(checkedData.and(ScorecardCells.isBlank(target).unary_$bang())
+            errors.add(checkedData.and(Cells.isBlank(target).unary_$bang())
                     .and(target.rlike(TARGET_PATTERN).unary_$bang()), l.header().names().get(l.target()), target,
                     "not a target like 85%, 1,200 or a range like 20-24%");
         }
         if (l.performance() >= 0) {
             Column rag = col(PERFORMANCE_RAW);
-            errors.add(checkedData.and(ScorecardCells.isBlank(rag).unary_$bang()).and(ScorecardCells.rag(rag).isNull()),
+            errors.add(checkedData.and(Cells.isBlank(rag).unary_$bang()).and(ScorecardCells.rag(rag).isNull()),
                     l.header().names().get(l.performance()), rag, "not a RAG rating R, A or G");
         }
         return namedRows.withColumn(RowErrors.ERRORS, errors.toColumn());
