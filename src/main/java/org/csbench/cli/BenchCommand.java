@@ -98,9 +98,7 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("pipeline: %,d rows read, %,d observations, %,d indicator values, %,d window rows in %.1f s%n",
                     result.load().sources().stream().mapToLong(s -> s.rowsRead()).sum(), observations,
                     result.metrics().values(), result.metrics().tables().get(2).rowsWritten(), pipelineSeconds);
-            List<org.csbench.ingest.LoadJob.TableResult> tables = new ArrayList<>(result.load().tables());
-            tables.addAll(result.metrics().tables());
-            for (org.csbench.ingest.LoadJob.TableResult table : tables) {
+            for (org.csbench.ingest.LoadJob.TableResult table : result.tables()) {
                 out.printf("  %-36s %,12d rows %8.1f s%n", table.table(), table.rowsWritten(), table.seconds());
             }
             Runtime runtime = Runtime.getRuntime();

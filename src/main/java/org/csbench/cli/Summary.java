@@ -31,11 +31,7 @@ final class Summary {
         }
         if (!result.tables().isEmpty()) {
             out.printf("%n%-40s %12s %8s %8s%n", "table", "rows written", "version", "seconds");
-            java.util.List<LoadJob.TableResult> tables = new java.util.ArrayList<>(result.tables());
-            if (run.metrics() != null) {
-                tables.addAll(run.metrics().tables());
-            }
-            for (LoadJob.TableResult t : tables) {
+            for (LoadJob.TableResult t : run.tables()) {
                 out.printf("%-40s %,12d %8d %8.1f%n", t.table(), t.rowsWritten(), t.version(), t.seconds());
             }
         } else {

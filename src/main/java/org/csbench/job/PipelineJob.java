@@ -1,7 +1,10 @@
 package org.csbench.job;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.csbench.benchmark.BenchmarkJob;
 import org.csbench.config.Catalogue;
 import org.csbench.config.CatalogueLoader;
 import org.csbench.config.PipelineSpec;
@@ -29,9 +32,21 @@ public final class PipelineJob {
      * A run's outcome.
      *
      * @param load    what the load step did
-     * @param metrics what the indicator step did, or null when it had nothing new to compute
+     * @param metrics   what the indicator step did, or null when it had nothing new to compute
+     * @param benchmark what the benchmarking step did, or null when the indicators were not recomputed
      */
-    public record Result(LoadJob.Result load, MetricsJob.Result metrics) {
+    public record Result(LoadJob.Result load, MetricsJob.Result metrics, BenchmarkJob.Result benchmark) {
+        /** Every table the run wrote, in the order the steps wrote them. */
+        public List<LoadJob.TableResult> tables() {
+            List<LoadJob.TableResult> tables = new ArrayList<>(load.tables());
+            if (metrics != null) {
+                tables.addAll(metrics.tables());
+            }
+            if (benchmark != null) {
+                tables.add(benchmark.table());
+            }
+            return tables;
+        }
     }
 
     public Result run(PipelineSpec spec) {
@@ -44,14 +59,19 @@ public final class PipelineJob {
             LoadJob.Result load = new LoadJob(warehouse, progress).run(spec, tx);
             boolean changed = !load.tables().isEmpty();
             MetricsJob.Result metrics = null;
+            BenchmarkJob.Result benchmark = null;
             if (catalogue != null && (changed || !warehouse.exists(IndicatorValues.TABLE))) {
                 long t0 = System.nanoTime();
                 metrics = new MetricsJob(warehouse).run(catalogue, tx, "csbench run " + load.loadId());
                 progress.step(String.format("indicators: %,d values of %d catalogue indicators, %,d published figures "
                         + "differ (%,d unexplained) (%.1f s)", metrics.values(), catalogue.indicators().size(),
                         metrics.discrepancies(), metrics.unexplained(), (System.nanoTime() - t0) / 1e9));
+                benchmark = new BenchmarkJob(warehouse).run(catalogue, tx, "csbench run " + load.loadId());
+                progress.step(String.format("benchmarks: %,d authority values compared with neighbours, region, "
+                        + "England, targets and the previous period (%.1f s)", benchmark.rows(),
+                        benchmark.table().seconds()));
             }
-            return new Result(load, metrics);
+            return new Result(load, metrics, benchmark);
         });
     }
 }

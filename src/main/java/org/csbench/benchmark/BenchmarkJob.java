@@ -1,0 +1,64 @@
+package org.csbench.benchmark;
+
+import java.util.List;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import org.csbench.config.Catalogue;
+import org.csbench.delta.Warehouse;
+import org.csbench.delta.WarehouseTransaction;
+import org.csbench.ingest.LoadJob;
+import org.csbench.ingest.NeighbourTransform;
+import org.csbench.ingest.ScorecardWideTransform;
+import org.csbench.metrics.IndicatorValues;
+import org.csbench.model.Columns;
+
+/**
+ * Replaces {@code gold.benchmark} from {@code gold.indicator_value}, the neighbour models, the code-change table
+ * and any council scorecard extracts. A pipeline without neighbour models or code changes still benchmarks
+ * against region, England, targets and time (those comparators are then empty).
+ */
+public final class BenchmarkJob {
+    public static final String CODE_CHANGE_TABLE = "reference.la_code_change";
+
+    private static final StructType NO_NEIGHBOURS = new StructType()
+            .add(NeighbourTransform.MODEL, DataTypes.StringType).add(NeighbourTransform.VALID_FROM, DataTypes.IntegerType)
+            .add(NeighbourTransform.VALID_TO, DataTypes.IntegerType).add(Columns.OLD_LA_CODE, DataTypes.StringType)
+            .add(NeighbourTransform.RANK, DataTypes.IntegerType).add(NeighbourTransform.NEIGHBOUR_CODE, DataTypes.StringType);
+    private static final StructType NO_CHANGES = new StructType()
+            .add(Boundaries.EFFECTIVE_YEAR, DataTypes.IntegerType).add(Boundaries.CHANGE_TYPE, DataTypes.StringType)
+            .add(Boundaries.FROM, DataTypes.StringType).add(Boundaries.TO, DataTypes.StringType);
+
+    private final Warehouse warehouse;
+
+    public BenchmarkJob(Warehouse warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    /** Rows written to {@code gold.benchmark}, and the table's result line. */
+    public record Result(long rows, LoadJob.TableResult table) {
+    }
+
+    public Result run(Catalogue catalogue, WarehouseTransaction tx, String note) {
+        long t0 = System.nanoTime();
+        Dataset<Row> values = warehouse.read(IndicatorValues.TABLE);
+        Dataset<Row> neighbours = orEmpty(NeighbourTransform.TABLE, NO_NEIGHBOURS);
+        Dataset<Row> changes = orEmpty(CODE_CHANGE_TABLE, NO_CHANGES);
+        Dataset<Row> scorecards = warehouse.exists(ScorecardWideTransform.TABLE)
+                ? warehouse.read(ScorecardWideTransform.TABLE) : null;
+        tx.touch(Benchmarks.TABLE);
+        warehouse.overwrite(Benchmarks.TABLE, Benchmarks.compute(values, neighbours, changes, scorecards, catalogue), note);
+        long rows = Long.parseLong(warehouse.lastCommitMetrics(Benchmarks.TABLE).getOrDefault("numOutputRows", "0"));
+        LoadJob.TableResult table = new LoadJob.TableResult(Benchmarks.TABLE, rows,
+                warehouse.version(Benchmarks.TABLE).orElse(-1L), (System.nanoTime() - t0) / 1e9);
+        return new Result(rows, table);
+    }
+
+    private Dataset<Row> orEmpty(String table, StructType schema) {
+        return warehouse.exists(table) ? warehouse.read(table)
+                : warehouse.spark().createDataFrame(List.of(), schema);
+    }
+}

@@ -1,0 +1,178 @@
+package org.csbench.benchmark;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+
+import org.csbench.config.Catalogue;
+import org.csbench.metrics.Geography;
+import org.csbench.metrics.IndicatorValues;
+import org.csbench.model.Columns;
+import org.csbench.model.GeographicLevel;
+import org.csbench.model.Status;
+
+/**
+ * {@code gold.indicator_value} -> {@code gold.benchmark}: one row per local authority, catalogue indicator and
+ * period with every comparison a scorecard or a ChAT-style pack shows: the statistical-neighbour average (model
+ * in force that year), the region and England (their own published rows where usable, otherwise aggregated from
+ * the authorities), the comparators a council's monthly extract carries, the gap to each (absolute, relative,
+ * better / worse / similar by polarity), rank and LAIT quartile band among all authorities, target and RAG, and
+ * direction of travel against the previous period and the same period last year.
+ *
+ * <p>Authorities appear only in reporting years they exist ({@code reference.la_code_change}); suppressed or
+ * missing values are left out of every average, rank and quartile, and each comparator records how many values
+ * it used.
+ */
+public final class Benchmarks {
+    public static final String TABLE = "gold.benchmark";
+    public static final String REPORTING_YEAR = "reporting_year";
+    public static final String COMPARATOR_REGION = "comparator_region_code";
+    public static final String REGION_VALUE = "region_value";
+    public static final String REGION_SOURCE = "region_source";
+    public static final String REGION_COUNT = "region_count";
+    public static final String ENGLAND_VALUE = "england_value";
+    public static final String ENGLAND_SOURCE = "england_source";
+    public static final String ENGLAND_COUNT = "england_count";
+
+    static final String NUMERATOR = IndicatorValues.NUMERATOR;
+    static final String DENOMINATOR = IndicatorValues.DENOMINATOR;
+
+    private static final String[] PERIOD_KEY = {Columns.INDICATOR_ID, Columns.PERIOD_TYPE, Columns.PERIOD_END};
+
+    private Benchmarks() {
+    }
+
+    /**
+     * The reporting year (financial year ending 31 March) a period falls in: a period ending in April-December of
+     * year N belongs to reporting year N+1, one ending January-March N to N. Neighbour models and boundary changes
+     * are dated in reporting years.
+     */
+    public static Column reportingYear(Column periodEnd) {
+        return year(periodEnd).plus(when(month(periodEnd).geq(4), 1).otherwise(0));
+    }
+
+    /**
+     * @param values      {@code gold.indicator_value}
+     * @param neighbours  {@code reference.statistical_neighbour}
+     * @param codeChanges {@code reference.la_code_change}
+     * @param scorecards  {@code silver.scorecard_indicator}, or null when no extract was loaded
+     * @param catalogue   the indicator catalogue (polarity, comparator method, targets)
+     */
+    public static Dataset<Row> compute(Dataset<Row> values, Dataset<Row> neighbours, Dataset<Row> codeChanges,
+            Dataset<Row> scorecards, Catalogue catalogue) {
+        Dataset<Row> rules = broadcast(IndicatorRules.table(values.sparkSession(), catalogue));
+        Dataset<Row> withRules = values.select(INPUT.stream().map(c -> col(c)).toArray(Column[]::new))
+                .join(rules, Columns.INDICATOR_ID);
+        Dataset<Row> la = Boundaries.attach(withRules
+                        .filter(col(Columns.GEOGRAPHIC_LEVEL).equalTo(GeographicLevel.LOCAL_AUTHORITY.code()))
+                        .withColumn(REPORTING_YEAR, reportingYear(col(Columns.PERIOD_END))), codeChanges)
+                .filter(Boundaries.exists(col(REPORTING_YEAR)));
+        Dataset<Row> usable = la.filter(col(Columns.STATUS).equalTo(Status.AVAILABLE.code())
+                .and(col(Columns.VALUE).isNotNull()));
+
+        Dataset<Row> models = broadcast(NeighbourAverages.models(neighbours));
+        Dataset<Row> averages = NeighbourAverages.averages(usable, neighbours);
+        Dataset<Row> areas = AreaComparators.areas(withRules, usable, rules);
+        Dataset<Row> ranks = Ranking.ranked(usable).select(col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE),
+                col(Columns.PERIOD_END), col(Columns.OLD_LA_CODE), col(Ranking.RANK), col(Ranking.RANKED),
+                col(Ranking.Q25), col(Ranking.Q50), col(Ranking.Q75), col(Ranking.QUARTILE), col(Ranking.BAND));
+
+        Dataset<Row> withModel = la.withColumn(COMPARATOR_REGION, AreaComparators.parentRegion(col(Columns.REGION_CODE)))
+                .join(models, col(Columns.OLD_LA_CODE).equalTo(col("_sn_la")).and(col(REPORTING_YEAR).equalTo(col("_sn_model_year"))),
+                        "left")
+                .drop("_sn_la", "_sn_model_year");
+        List<String> laKey = List.of(Columns.INDICATOR_ID, Columns.PERIOD_TYPE, Columns.PERIOD_END, Columns.OLD_LA_CODE);
+        Dataset<Row> joined = withModel
+                .join(averages, scala(laKey), "left")
+                .join(ranks, scala(laKey), "left");
+        joined = joinArea(joined, areas, col(COMPARATOR_REGION), REGION_VALUE, REGION_SOURCE, REGION_COUNT);
+        joined = joinArea(joined, areas, lit(Geography.ENGLAND), ENGLAND_VALUE, ENGLAND_SOURCE, ENGLAND_COUNT);
+        joined = withExtract(joined, scorecards, catalogue);
+
+        Dataset<Row> rated = Rag.rate(joined
+                .withColumn(Rag.TARGET_LOW, coalesce(col(ExtractComparators.TARGET_LOW), col(IndicatorRules.CATALOGUE_TARGET_LOW)))
+                .withColumn(Rag.TARGET_HIGH, coalesce(col(ExtractComparators.TARGET_HIGH), col(IndicatorRules.CATALOGUE_TARGET_HIGH)))
+                .withColumn(Rag.TARGET_SOURCE, when(col(ExtractComparators.TARGET_LOW).isNotNull(), lit("extract"))
+                        .when(col(IndicatorRules.CATALOGUE_TARGET_LOW).isNotNull(), lit("catalogue"))));
+        Dataset<Row> gapped = rated;
+        gapped = Gaps.add(gapped, "sn", col(NeighbourAverages.AVERAGE));
+        gapped = Gaps.add(gapped, "region", col(REGION_VALUE));
+        gapped = Gaps.add(gapped, "england", col(ENGLAND_VALUE));
+        gapped = Gaps.add(gapped, "extract_sn", col(ExtractComparators.SN));
+        gapped = Gaps.add(gapped, "extract_region", col(ExtractComparators.REGION));
+        gapped = Gaps.add(gapped, "extract_england", col(ExtractComparators.ENGLAND));
+        Dataset<Row> travelled = Travel.directions(gapped);
+        return travelled.select(OUTPUT.stream().map(c -> col(c)).toArray(Column[]::new));
+    }
+
+    /** The columns read from {@code gold.indicator_value}. */
+    static final List<String> INPUT = List.of(Columns.INDICATOR_ID, Columns.UNIT, Columns.PERIOD_TYPE,
+            Columns.TIME_PERIOD, Columns.PERIOD_END, Columns.GEOGRAPHIC_LEVEL, Geography.GEO_KEY, Columns.REGION_CODE,
+            Columns.REGION_NAME, Columns.OLD_LA_CODE, Columns.NEW_LA_CODE, Columns.LA_NAME, NUMERATOR, DENOMINATOR,
+            Columns.VALUE, IndicatorValues.VALUE_SOURCE, Columns.STATUS);
+
+    /** The columns of {@code gold.benchmark}, in order. */
+    public static final List<String> OUTPUT = List.of(
+            Columns.INDICATOR_ID, IndicatorRules.REF, IndicatorRules.POLARITY, Columns.UNIT, Columns.PERIOD_TYPE,
+            Columns.TIME_PERIOD, Columns.PERIOD_END, REPORTING_YEAR, Columns.OLD_LA_CODE, Columns.NEW_LA_CODE,
+            Columns.LA_NAME, Columns.REGION_CODE, Columns.REGION_NAME, COMPARATOR_REGION, Columns.VALUE, Columns.STATUS,
+            IndicatorRules.DECIMALS,
+            NeighbourAverages.MODEL, NeighbourAverages.EXPECTED, NeighbourAverages.USED, IndicatorRules.METHOD,
+            NeighbourAverages.AVERAGE, "gap_to_sn", "gap_to_sn_pct", "vs_sn",
+            REGION_VALUE, REGION_SOURCE, REGION_COUNT, "gap_to_region", "gap_to_region_pct", "vs_region",
+            ENGLAND_VALUE, ENGLAND_SOURCE, ENGLAND_COUNT, "gap_to_england", "gap_to_england_pct", "vs_england",
+            ExtractComparators.SN, "gap_to_extract_sn", "gap_to_extract_sn_pct", "vs_extract_sn",
+            ExtractComparators.REGION, "gap_to_extract_region", "gap_to_extract_region_pct", "vs_extract_region",
+            ExtractComparators.ENGLAND, "gap_to_extract_england", "gap_to_extract_england_pct", "vs_extract_england",
+            Ranking.RANK, Ranking.RANKED, Ranking.Q25, Ranking.Q50, Ranking.Q75, Ranking.QUARTILE, Ranking.BAND,
+            Rag.TARGET_LOW, Rag.TARGET_HIGH, Rag.TARGET_SOURCE, IndicatorRules.TOLERANCE_PCT, Rag.RAG, Rag.GAP,
+            Travel.PREVIOUS_END, Travel.PREVIOUS_VALUE, Travel.PREVIOUS_DIRECTION, Travel.PREVIOUS_REASON,
+            Travel.LAST_YEAR_END, Travel.LAST_YEAR_VALUE, Travel.LAST_YEAR_DIRECTION, Travel.LAST_YEAR_REASON);
+
+    private static Dataset<Row> joinArea(Dataset<Row> rows, Dataset<Row> areas, Column area, String value, String source,
+            String count) {
+        Dataset<Row> a = areas.select(col(Columns.INDICATOR_ID).as("_a_id"), col(Columns.PERIOD_TYPE).as("_a_type"),
+                col(Columns.PERIOD_END).as("_a_end"), col(AreaComparators.AREA).as("_a_area"),
+                col(AreaComparators.VALUE).as(value), col(AreaComparators.SOURCE).as(source),
+                col(AreaComparators.USED).as(count));
+        return rows.join(a, col(Columns.INDICATOR_ID).equalTo(col("_a_id")).and(col(Columns.PERIOD_TYPE).equalTo(col("_a_type")))
+                        .and(col(Columns.PERIOD_END).equalTo(col("_a_end"))).and(area.equalTo(col("_a_area"))), "left")
+                .drop("_a_id", "_a_type", "_a_end", "_a_area");
+    }
+
+    private static Dataset<Row> withExtract(Dataset<Row> rows, Dataset<Row> scorecards, Catalogue catalogue) {
+        if (scorecards == null) {
+            Column none = lit(null).cast(DataTypes.DoubleType);
+            return rows.withColumn(ExtractComparators.SN, none).withColumn(ExtractComparators.REGION, none)
+                    .withColumn(ExtractComparators.ENGLAND, none).withColumn(ExtractComparators.TARGET_LOW, none)
+                    .withColumn(ExtractComparators.TARGET_HIGH, none);
+        }
+        Dataset<Row> comparators = broadcast(ExtractComparators.comparators(scorecards, catalogue)
+                .withColumn(Columns.PERIOD_TYPE, lit("month")));
+        Dataset<Row> targets = broadcast(ExtractComparators.targets(scorecards, catalogue)
+                .select(col(Columns.INDICATOR_ID).as("_t_id"), col(Columns.OLD_LA_CODE).as("_t_la"), col("_target_year"),
+                        col(ExtractComparators.TARGET_LOW), col(ExtractComparators.TARGET_HIGH)));
+        List<String> key = List.of(Columns.INDICATOR_ID, Columns.PERIOD_TYPE, Columns.PERIOD_END, Columns.OLD_LA_CODE);
+        return rows.join(comparators, scala(key), "left")
+                .join(targets, col(Columns.INDICATOR_ID).equalTo(col("_t_id"))
+                        .and(col(Columns.PERIOD_TYPE).equalTo(lit("month")))
+                        .and(col(Columns.OLD_LA_CODE).equalTo(col("_t_la")))
+                        .and(col(REPORTING_YEAR).equalTo(col("_target_year"))), "left")
+                .drop("_t_id", "_t_la", "_target_year");
+    }
+
+    private static scala.collection.immutable.Seq<String> scala(List<String> columns) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(columns).toList();
+    }
+}

@@ -1,0 +1,52 @@
+package org.csbench.benchmark;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import org.csbench.metrics.Rounding;
+import org.csbench.model.Columns;
+
+/**
+ * The gap between an authority's value and a comparator: absolute ({@code value - comparator}, rounded to the
+ * indicator's decimal places), relative (the gap as a percentage of the comparator, 1 decimal place) and its
+ * reading by polarity: {@code better} or {@code worse}, {@code higher} or {@code lower} for a neutral indicator,
+ * and {@code similar} when the gap is within the indicator's tolerance (the same band as RAG's amber: by default
+ * 2% of the comparator).
+ */
+final class Gaps {
+    static final String BETTER = "better";
+    static final String WORSE = "worse";
+    static final String SIMILAR = "similar";
+    static final String HIGHER = "higher";
+    static final String LOWER = "lower";
+
+    private static final double EPSILON = 1e-9;
+
+    private Gaps() {
+    }
+
+    /** Adds {@code gap_to_<name>}, {@code gap_to_<name>_pct} and {@code vs_<name>} for {@code comparator}. */
+    static Dataset<Row> add(Dataset<Row> rows, String name, Column comparator) {
+        Column value = col(Columns.VALUE);
+        Column difference = value.minus(comparator);
+        Column gap = Rounding.roundedDouble(difference, col(IndicatorRules.DECIMALS));
+        Column relative = when(comparator.notEqual(0),
+                Rounding.roundedDouble(difference.divide(abs(comparator)).multiply(100), lit(1)));
+        Column sign = col(IndicatorRules.SIGN);
+        Column band = abs(comparator).multiply(col(IndicatorRules.TOLERANCE_PCT)).divide(100);
+        Column reading = when(value.isNull().or(comparator.isNull()), lit(null).cast("string"))
+                .when(abs(difference).leq(band.plus(EPSILON)), lit(SIMILAR))
+                .when(sign.equalTo(0), when(difference.gt(0), lit(HIGHER)).otherwise(lit(LOWER)))
+                .when(difference.multiply(sign).gt(0), lit(BETTER))
+                .otherwise(lit(WORSE));
+        return rows.withColumn("gap_to_" + name, gap)
+                .withColumn("gap_to_" + name + "_pct", relative)
+                .withColumn("vs_" + name, reading);
+    }
+}

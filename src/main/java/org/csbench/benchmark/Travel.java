@@ -1,0 +1,116 @@
+package org.csbench.benchmark;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.last_day;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+
+import org.csbench.model.Columns;
+import org.csbench.model.Status;
+
+/**
+ * Direction of travel against the previous period (the month, quarter or year before) and against the same
+ * period a year earlier: {@code improving}, {@code deteriorating} or {@code no_change} by polarity
+ * ({@code increasing} / {@code decreasing} for a neutral indicator); {@code not_comparable} when the earlier
+ * period is not the one before (a gap in the series) or the authority's boundary changed in between (a plain code
+ * change does not break the series: the code-change table maps it); {@code not_available} when either value is
+ * suppressed or missing. Each direction comes with the earlier value and, when there is no direction, the reason.
+ */
+final class Travel {
+    static final String PREVIOUS_END = "previous_period_end";
+    static final String PREVIOUS_VALUE = "previous_value";
+    static final String PREVIOUS_DIRECTION = "direction_vs_previous";
+    static final String PREVIOUS_REASON = "direction_vs_previous_reason";
+    static final String LAST_YEAR_END = "last_year_period_end";
+    static final String LAST_YEAR_VALUE = "last_year_value";
+    static final String LAST_YEAR_DIRECTION = "direction_vs_last_year";
+    static final String LAST_YEAR_REASON = "direction_vs_last_year_reason";
+
+    static final String IMPROVING = "improving";
+    static final String DETERIORATING = "deteriorating";
+    static final String NO_CHANGE = "no_change";
+    static final String INCREASING = "increasing";
+    static final String DECREASING = "decreasing";
+    static final String NOT_COMPARABLE = "not_comparable";
+    static final String NOT_AVAILABLE = "not_available";
+
+    private static final String MONTH_INDEX = "_month_index";
+    private static final double EPSILON = 1e-9;
+
+    private Travel() {
+    }
+
+    /**
+     * Adds both directions to authority rows (usable or not) carrying {@link Boundaries#SERIES_CODE},
+     * {@link Boundaries#CHANGE_YEARS}, {@link Benchmarks#REPORTING_YEAR} and {@link IndicatorRules#SIGN}.
+     */
+    static Dataset<Row> directions(Dataset<Row> rows) {
+        Column periodEnd = col(Columns.PERIOD_END);
+        WindowSpec series = Window.partitionBy(col(Columns.INDICATOR_ID), col(Boundaries.SERIES_CODE),
+                col(Columns.PERIOD_TYPE)).orderBy(col(MONTH_INDEX));
+        Column earlier = struct(col(Columns.VALUE).as("v"), col(Columns.STATUS).as("s"));
+        Column step = when(col(Columns.PERIOD_TYPE).equalTo("month"), lit(1))
+                .when(col(Columns.PERIOD_TYPE).equalTo("quarter"), lit(3)).otherwise(lit(12));
+        Column previous = when(step.equalTo(1), first(earlier).over(series.rangeBetween(-1, -1)))
+                .when(step.equalTo(3), first(earlier).over(series.rangeBetween(-3, -3)))
+                .otherwise(first(earlier).over(series.rangeBetween(-12, -12)));
+        Column lastYear = first(earlier).over(series.rangeBetween(-12, -12));
+        Dataset<Row> withEarlier = rows
+                .withColumn(MONTH_INDEX, year(periodEnd).multiply(12).plus(month(periodEnd)))
+                .withColumn("_previous", previous)
+                .withColumn("_last_year", lastYear)
+                .withColumn(PREVIOUS_END, last_day(add_months(periodEnd, step.unary_$minus())))
+                .withColumn(LAST_YEAR_END, last_day(add_months(periodEnd, -12)));
+        Dataset<Row> withPrevious = direction(withEarlier, "_previous", PREVIOUS_END, PREVIOUS_VALUE, PREVIOUS_DIRECTION,
+                PREVIOUS_REASON);
+        return direction(withPrevious, "_last_year", LAST_YEAR_END, LAST_YEAR_VALUE, LAST_YEAR_DIRECTION,
+                LAST_YEAR_REASON).drop(MONTH_INDEX, "_previous", "_last_year");
+    }
+
+    private static Dataset<Row> direction(Dataset<Row> rows, String earlier, String earlierEnd, String valueColumn,
+            String directionColumn, String reasonColumn) {
+        Column value = col(Columns.VALUE);
+        Column status = col(Columns.STATUS);
+        Column before = col(earlier + ".v");
+        Column beforeStatus = col(earlier + ".s");
+        Column available = lit(Status.AVAILABLE.code());
+        Column earlierYear = Benchmarks.reportingYear(col(earlierEnd));
+        Column changeYear = Boundaries.changeBetween(earlierYear, col(Benchmarks.REPORTING_YEAR));
+        Column change = value.minus(before);
+        Column sign = col(IndicatorRules.SIGN);
+        Column valueUsable = status.equalTo(available).and(value.isNotNull());
+        Column beforeUsable = beforeStatus.equalTo(available).and(before.isNotNull());
+
+        Column direction = when(valueUsable.unary_$bang(), lit(NOT_AVAILABLE))
+                .when(changeYear.isNotNull(), lit(NOT_COMPARABLE))
+                .when(col(earlier).isNull(), lit(NOT_COMPARABLE))
+                .when(beforeUsable.unary_$bang(), lit(NOT_AVAILABLE))
+                .when(abs(change).leq(EPSILON), lit(NO_CHANGE))
+                .when(sign.equalTo(0), when(change.gt(0), lit(INCREASING)).otherwise(lit(DECREASING)))
+                .when(change.multiply(sign).gt(0), lit(IMPROVING))
+                .otherwise(lit(DETERIORATING));
+        Column reason = when(valueUsable.unary_$bang(), concat(lit("value is "), status))
+                .when(changeYear.isNotNull(), concat(lit("boundary changed in reporting year "),
+                        changeYear.cast(DataTypes.StringType)))
+                .when(col(earlier).isNull(), concat(lit("no value for the period ending "),
+                        col(earlierEnd).cast(DataTypes.StringType), lit(": the periods are not consecutive")))
+                .when(beforeUsable.unary_$bang(), concat(lit("the earlier value is "), beforeStatus));
+        return rows.withColumn(valueColumn, when(beforeUsable, before))
+                .withColumn(directionColumn, direction)
+                .withColumn(reasonColumn, reason);
+    }
+}
