@@ -13,6 +13,8 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 
 import org.csbench.config.Catalogue;
@@ -44,6 +46,8 @@ public final class Benchmarks {
     public static final String ENGLAND_VALUE = "england_value";
     public static final String ENGLAND_SOURCE = "england_source";
     public static final String ENGLAND_COUNT = "england_count";
+    /** True for an authority row with a value that takes part in averages, ranks and quartiles. */
+    static final String USABLE = "_usable";
 
     static final String NUMERATOR = IndicatorValues.NUMERATOR;
     static final String DENOMINATOR = IndicatorValues.DENOMINATOR;
@@ -74,31 +78,25 @@ public final class Benchmarks {
         Dataset<Row> rules = broadcast(IndicatorRules.table(values.sparkSession(), catalogue));
         Dataset<Row> withRules = values.select(INPUT.stream().map(c -> col(c)).toArray(Column[]::new))
                 .join(rules, Columns.INDICATOR_ID);
-        Dataset<Row> la = Boundaries.attach(withRules
+        // Direction of travel first, while rows are narrow: one shuffle by series. Then one shuffle by indicator and
+        // period serves the neighbour averages, ranks, quartiles and area aggregates.
+        Dataset<Row> la = Travel.directions(Boundaries.attach(withRules
                         .filter(col(Columns.GEOGRAPHIC_LEVEL).equalTo(GeographicLevel.LOCAL_AUTHORITY.code()))
                         .withColumn(REPORTING_YEAR, reportingYear(col(Columns.PERIOD_END))), codeChanges)
-                .filter(Boundaries.exists(col(REPORTING_YEAR)));
-        Dataset<Row> usable = la.filter(col(Columns.STATUS).equalTo(Status.AVAILABLE.code())
-                .and(col(Columns.VALUE).isNotNull()));
-
-        Dataset<Row> models = broadcast(NeighbourAverages.models(neighbours));
-        Dataset<Row> averages = NeighbourAverages.averages(usable, neighbours);
-        Dataset<Row> areas = AreaComparators.areas(withRules, usable, rules);
-        Dataset<Row> ranks = Ranking.ranked(usable).select(col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE),
-                col(Columns.PERIOD_END), col(Columns.OLD_LA_CODE), col(Ranking.RANK), col(Ranking.RANKED),
-                col(Ranking.Q25), col(Ranking.Q50), col(Ranking.Q75), col(Ranking.QUARTILE), col(Ranking.BAND));
-
-        Dataset<Row> withModel = la.withColumn(COMPARATOR_REGION, AreaComparators.parentRegion(col(Columns.REGION_CODE)))
-                .join(models, col(Columns.OLD_LA_CODE).equalTo(col("_sn_la")).and(col(REPORTING_YEAR).equalTo(col("_sn_model_year"))),
-                        "left")
-                .drop("_sn_la", "_sn_model_year");
-        List<String> laKey = List.of(Columns.INDICATOR_ID, Columns.PERIOD_TYPE, Columns.PERIOD_END, Columns.OLD_LA_CODE);
-        Dataset<Row> joined = withModel
-                .join(averages, scala(laKey), "left")
-                .join(ranks, scala(laKey), "left");
-        joined = joinArea(joined, areas, col(COMPARATOR_REGION), REGION_VALUE, REGION_SOURCE, REGION_COUNT);
-        joined = joinArea(joined, areas, lit(Geography.ENGLAND), ENGLAND_VALUE, ENGLAND_SOURCE, ENGLAND_COUNT);
-        joined = withExtract(joined, scorecards, catalogue);
+                .filter(Boundaries.exists(col(REPORTING_YEAR))))
+                .withColumn(USABLE, col(Columns.STATUS).equalTo(Status.AVAILABLE.code()).and(col(Columns.VALUE).isNotNull()))
+                .withColumn(COMPARATOR_REGION, AreaComparators.parentRegion(col(Columns.REGION_CODE)))
+                .join(broadcast(NeighbourAverages.models(neighbours)), col(Columns.OLD_LA_CODE).equalTo(col("_sn_la"))
+                        .and(col(REPORTING_YEAR).equalTo(col("_sn_model_year"))), "left")
+                .drop("_sn_la", "_sn_model_year")
+                .repartition(col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END));
+        WindowSpec period = Window.partitionBy(col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END));
+        WindowSpec region = Window.partitionBy(col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END),
+                col(COMPARATOR_REGION));
+        Dataset<Row> compared = NeighbourAverages.withAverages(la, neighbours);
+        Dataset<Row> ranked = Ranking.ranked(compared, period);
+        Dataset<Row> joined = withExtract(AreaComparators.withAreas(ranked, withRules, period, region), scorecards,
+                catalogue);
 
         Dataset<Row> rated = Rag.rate(joined
                 .withColumn(Rag.TARGET_LOW, coalesce(col(ExtractComparators.TARGET_LOW), col(IndicatorRules.CATALOGUE_TARGET_LOW)))
@@ -112,8 +110,7 @@ public final class Benchmarks {
         gapped = Gaps.add(gapped, "extract_sn", col(ExtractComparators.SN));
         gapped = Gaps.add(gapped, "extract_region", col(ExtractComparators.REGION));
         gapped = Gaps.add(gapped, "extract_england", col(ExtractComparators.ENGLAND));
-        Dataset<Row> travelled = Travel.directions(gapped);
-        return travelled.select(OUTPUT.stream().map(c -> col(c)).toArray(Column[]::new));
+        return gapped.select(OUTPUT.stream().map(c -> col(c)).toArray(Column[]::new));
     }
 
     /** The columns read from {@code gold.indicator_value}. */
@@ -139,17 +136,6 @@ public final class Benchmarks {
             Rag.TARGET_LOW, Rag.TARGET_HIGH, Rag.TARGET_SOURCE, IndicatorRules.TOLERANCE_PCT, Rag.RAG, Rag.GAP,
             Travel.PREVIOUS_END, Travel.PREVIOUS_VALUE, Travel.PREVIOUS_DIRECTION, Travel.PREVIOUS_REASON,
             Travel.LAST_YEAR_END, Travel.LAST_YEAR_VALUE, Travel.LAST_YEAR_DIRECTION, Travel.LAST_YEAR_REASON);
-
-    private static Dataset<Row> joinArea(Dataset<Row> rows, Dataset<Row> areas, Column area, String value, String source,
-            String count) {
-        Dataset<Row> a = areas.select(col(Columns.INDICATOR_ID).as("_a_id"), col(Columns.PERIOD_TYPE).as("_a_type"),
-                col(Columns.PERIOD_END).as("_a_end"), col(AreaComparators.AREA).as("_a_area"),
-                col(AreaComparators.VALUE).as(value), col(AreaComparators.SOURCE).as(source),
-                col(AreaComparators.USED).as(count));
-        return rows.join(a, col(Columns.INDICATOR_ID).equalTo(col("_a_id")).and(col(Columns.PERIOD_TYPE).equalTo(col("_a_type")))
-                        .and(col(Columns.PERIOD_END).equalTo(col("_a_end"))).and(area.equalTo(col("_a_area"))), "left")
-                .drop("_a_id", "_a_type", "_a_end", "_a_area");
-    }
 
     private static Dataset<Row> withExtract(Dataset<Row> rows, Dataset<Row> scorecards, Catalogue catalogue) {
         if (scorecards == null) {

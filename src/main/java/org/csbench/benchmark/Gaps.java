@@ -37,7 +37,7 @@ final class Gaps {
         Column difference = value.minus(comparator);
         Column gap = Rounding.roundedDouble(difference, col(IndicatorRules.DECIMALS));
         Column relative = when(comparator.notEqual(0),
-                Rounding.roundedDouble(difference.divide(abs(comparator)).multiply(100), lit(1)));
+                Rounding.roundedDouble(difference.divide(abs(comparator)).multiply(100), 1));
         Column sign = col(IndicatorRules.SIGN);
         Column band = abs(comparator).multiply(col(IndicatorRules.TOLERANCE_PCT)).divide(100);
         Column reading = when(value.isNull().or(comparator.isNull()), lit(null).cast("string"))

@@ -4,12 +4,16 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_from_entries;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -60,36 +64,45 @@ final class NeighbourAverages {
     }
 
     /**
-     * The neighbour comparators of every authority and period: {@link #MODEL}, {@link #EXPECTED} (neighbours
-     * in the model), {@link #USED} and {@link #AVERAGE}, keyed like the input by indicator, period and
-     * {@code old_la_code}.
-     *
-     * @param laRows usable rows (available value) of local authorities, with {@link Benchmarks#REPORTING_YEAR}
+     * Adds {@link #AVERAGE} and {@link #USED} to authority rows (with {@link Benchmarks#USABLE}, the rules and
+     * {@link Benchmarks#REPORTING_YEAR}) that are partitioned by indicator and period: each usable value is sent to
+     * the authorities that have it as a neighbour, the contributions are combined per authority, and each
+     * indicator-period's results travel as one map, so neither step moves rows between partitions.
      */
-    static Dataset<Row> averages(Dataset<Row> laRows, Dataset<Row> neighbours) {
+    static Dataset<Row> withAverages(Dataset<Row> rows, Dataset<Row> neighbours) {
         Dataset<Row> pairs = broadcast(inForce(neighbours));
-        Dataset<Row> contributions = laRows.join(pairs, laRows.col(Columns.OLD_LA_CODE)
+        Dataset<Row> usable = rows.filter(col(Benchmarks.USABLE));
+        Dataset<Row> contributions = usable.join(pairs, usable.col(Columns.OLD_LA_CODE)
                         .equalTo(pairs.col(NeighbourTransform.NEIGHBOUR_CODE))
-                        .and(laRows.col(Benchmarks.REPORTING_YEAR).equalTo(pairs.col(YEAR))));
+                        .and(usable.col(Benchmarks.REPORTING_YEAR).equalTo(pairs.col(YEAR))));
         Column both = col(Benchmarks.NUMERATOR).isNotNull().and(col(Benchmarks.DENOMINATOR).isNotNull());
+        Column pooledMethod = col(IndicatorRules.METHOD).equalTo("pooled");
         Column pooled = col("_sn_num").multiply(col(IndicatorRules.MULTIPLIER)).divide(col("_sn_den"));
-        return contributions
-                .groupBy(col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END),
-                        col(TARGET).as(Columns.OLD_LA_CODE))
-                .agg(first(col(MODEL)).as("_sn_model_used"),
-                        avg(col(Columns.VALUE)).as("_sn_mean"),
+        Column[] period = {col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END)};
+        Dataset<Row> perAuthority = contributions
+                // method and multiplier depend on the indicator alone; as keys they keep every aggregate buffer
+                // fixed-width, so Spark can hash-aggregate instead of sorting the contributions
+                .groupBy(col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END), col(TARGET),
+                        col(IndicatorRules.METHOD), col(IndicatorRules.MULTIPLIER))
+                .agg(avg(col(Columns.VALUE)).as("_sn_mean"),
                         count(col(Columns.VALUE)).as("_sn_values"),
                         sum(when(both, col(Benchmarks.NUMERATOR))).as("_sn_num"),
                         sum(when(both, col(Benchmarks.DENOMINATOR))).as("_sn_den"),
-                        count(when(both, 1)).as("_sn_pairs"),
-                        first(col(IndicatorRules.METHOD)).as("_sn_method"),
-                        first(col(IndicatorRules.MULTIPLIER)).as(IndicatorRules.MULTIPLIER))
-                .select(col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END),
-                        col(Columns.OLD_LA_CODE),
-                        when(col("_sn_method").equalTo("pooled"), when(col("_sn_den").gt(0), pooled))
-                                .otherwise(col("_sn_mean")).as(AVERAGE),
-                        when(col("_sn_method").equalTo("pooled"), col("_sn_pairs")).otherwise(col("_sn_values"))
-                                .as(USED));
+                        count(when(both, 1)).as("_sn_pairs"))
+                .select(col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END), col(TARGET),
+                        struct(when(pooledMethod, when(col("_sn_den").gt(0), pooled)).otherwise(col("_sn_mean")).as("a"),
+                                when(pooledMethod, col("_sn_pairs")).otherwise(col("_sn_values")).as("n")).as("_sn"));
+        Dataset<Row> perPeriod = perAuthority.groupBy(period)
+                .agg(map_from_entries(collect_list(struct(col(TARGET), col("_sn")))).as("_sn_map"))
+                .select(col(Columns.INDICATOR_ID).as("_sn_id"), col(Columns.PERIOD_TYPE).as("_sn_type"),
+                        col(Columns.PERIOD_END).as("_sn_end"), col("_sn_map"));
+        Column own = element_at(col("_sn_map"), col(Columns.OLD_LA_CODE));
+        return rows.join(perPeriod.hint("shuffle_hash"), col(Columns.INDICATOR_ID).equalTo(col("_sn_id"))
+                        .and(col(Columns.PERIOD_TYPE).equalTo(col("_sn_type"))).and(col(Columns.PERIOD_END).equalTo(col("_sn_end"))),
+                        "left")
+                .withColumn(AVERAGE, own.getField("a"))
+                .withColumn(USED, coalesce(own.getField("n"), when(col(EXPECTED).isNotNull(), lit(0L))))
+                .drop("_sn_id", "_sn_type", "_sn_end", "_sn_map");
     }
 
     /** The model in force and its number of neighbours, per authority and reporting year. */

@@ -3,6 +3,7 @@ package org.csbench.benchmark;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.percentile;
 import static org.apache.spark.sql.functions.rank;
@@ -11,7 +12,6 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 import org.csbench.model.Columns;
@@ -23,10 +23,10 @@ import org.csbench.model.Columns;
  * <p>Rank 1 is the best by polarity; ties share the lower rank (1, 2, 2, 4); a neutral indicator gets no rank.
  * Quartiles are those of the period's authority values with R's default (type 7) estimator: the value at
  * position {@code (n - 1) p} of the sorted values, interpolated linearly, which is how Spark's {@code percentile}
- * computes them. Bands as DfE's Local Authority Interactive Tool gives them, a value on a boundary going to the
- * better band: lower is better A = [Q0, Q25], B = (Q25, Q50], C = (Q50, Q75], D = (Q75, Q100]; higher is better
- * A = [Q75, Q100], B = [Q50, Q75), C = [Q25, Q50), D = [Q0, Q25). A neutral indicator gets no band; every value
- * gets its {@link #QUARTILE} (1 = lowest quarter ... 4 = highest, boundaries to the lower quarter).
+ * computes them. Bands as DfE's Local Authority Interactive Tool (and DfE's own children's social care dashboard)
+ * give them: the quarters are [Q0, Q25], (Q25, Q50], (Q50, Q75], (Q75, Q100] whatever the polarity, and only the
+ * letters turn round: lower is better A, B, C, D; higher is better D, C, B, A. A neutral indicator gets no band;
+ * every usable value gets its {@link #QUARTILE} (1 = [Q0, Q25] ... 4 = (Q75, Q100]).
  */
 final class Ranking {
     static final String RANK = "rank";
@@ -41,30 +41,34 @@ final class Ranking {
     }
 
     /**
-     * Adds rank, count, quartile boundaries, quartile and band to usable authority rows (with
-     * {@link IndicatorRules#SIGN}).
+     * Adds rank, count, quartile boundaries, quartile and band to authority rows carrying
+     * {@link Benchmarks#USABLE} and {@link IndicatorRules#SIGN}; rows without a usable value get none of them and
+     * take no part. {@code period} is the window of one indicator and period.
      */
-    static Dataset<Row> ranked(Dataset<Row> usable) {
-        WindowSpec period = Window.partitionBy(col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END));
+    static Dataset<Row> ranked(Dataset<Row> rows, WindowSpec period) {
         Column sign = col(IndicatorRules.SIGN);
-        Column value = col(Columns.VALUE);
+        Column usable = col(Benchmarks.USABLE);
+        Column value = when(usable, col(Columns.VALUE));
+        // Unusable rows sort after every usable one, so they do not shift the ranks before them.
         Column bestFirst = when(sign.equalTo(1), value.unary_$minus()).otherwise(value);
-        Dataset<Row> ranked = usable
-                .withColumn(RANK, when(sign.notEqual(0), rank().over(period.orderBy(bestFirst))))
-                .withColumn(RANKED, count(lit(1)).over(period))
-                .withColumn("_quartiles", percentile(value, array(lit(0.25), lit(0.5), lit(0.75))).over(period));
+        // Unordered window expressions in one select share one window operator.
+        Dataset<Row> ranked = rows
+                .select(col("*"), count(value).over(period).as(RANKED),
+                        percentile(value, array(lit(0.25), lit(0.5), lit(0.75))).over(period).as("_quartiles"))
+                .withColumn(RANK, when(sign.notEqual(0).and(usable),
+                        rank().over(period.orderBy(usable.desc(), bestFirst.asc_nulls_last()))));
         Column q25 = col("_quartiles").getItem(0);
         Column q50 = col("_quartiles").getItem(1);
         Column q75 = col("_quartiles").getItem(2);
-        Column lowerBand = when(value.leq(col(Q25)), lit("A")).when(value.leq(col(Q50)), lit("B"))
-                .when(value.leq(col(Q75)), lit("C")).otherwise(lit("D"));
-        Column higherBand = when(value.geq(col(Q75)), lit("A")).when(value.geq(col(Q50)), lit("B"))
-                .when(value.geq(col(Q25)), lit("C")).otherwise(lit("D"));
+        Column quartile = col(QUARTILE);
+        Column lowerBand = element_at(array(lit("A"), lit("B"), lit("C"), lit("D")), quartile);
+        Column higherBand = element_at(array(lit("D"), lit("C"), lit("B"), lit("A")), quartile);
         return ranked
                 .withColumn(Q25, q25).withColumn(Q50, q50).withColumn(Q75, q75)
                 .drop("_quartiles")
-                .withColumn(QUARTILE, when(value.leq(col(Q25)), lit(1)).when(value.leq(col(Q50)), lit(2))
-                        .when(value.leq(col(Q75)), lit(3)).otherwise(lit(4)))
-                .withColumn(BAND, when(sign.equalTo(-1), lowerBand).when(sign.equalTo(1), higherBand));
+                .withColumn(QUARTILE, when(usable, when(value.leq(col(Q25)), lit(1)).when(value.leq(col(Q50)), lit(2))
+                        .when(value.leq(col(Q75)), lit(3)).otherwise(lit(4))))
+                .withColumn(BAND, when(quartile.isNull(), lit(null).cast("string"))
+                        .when(sign.equalTo(-1), lowerBand).when(sign.equalTo(1), higherBand));
     }
 }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.month;
@@ -62,23 +63,22 @@ final class Travel {
         Column periodEnd = col(Columns.PERIOD_END);
         WindowSpec series = Window.partitionBy(col(Columns.INDICATOR_ID), col(Boundaries.SERIES_CODE),
                 col(Columns.PERIOD_TYPE)).orderBy(col(MONTH_INDEX));
-        Column earlier = struct(col(Columns.VALUE).as("v"), col(Columns.STATUS).as("s"));
+        Column earlier = struct(col(Columns.VALUE).as("v"), col(Columns.STATUS).as("s"), col(MONTH_INDEX).as("m"));
         Column step = when(col(Columns.PERIOD_TYPE).equalTo("month"), lit(1))
                 .when(col(Columns.PERIOD_TYPE).equalTo("quarter"), lit(3)).otherwise(lit(12));
-        Column previous = when(step.equalTo(1), first(earlier).over(series.rangeBetween(-1, -1)))
-                .when(step.equalTo(3), first(earlier).over(series.rangeBetween(-3, -3)))
-                .otherwise(first(earlier).over(series.rangeBetween(-12, -12)));
-        Column lastYear = first(earlier).over(series.rangeBetween(-12, -12));
-        Dataset<Row> withEarlier = rows
-                .withColumn(MONTH_INDEX, year(periodEnd).multiply(12).plus(month(periodEnd)))
-                .withColumn("_previous", previous)
-                .withColumn("_last_year", lastYear)
+        // The row before is the previous period only when it is exactly one step earlier; the same period last
+        // year is found by its month, however many rows lie between.
+        Dataset<Row> indexed = rows.withColumn(MONTH_INDEX, year(periodEnd).multiply(12).plus(month(periodEnd)));
+        Dataset<Row> withEarlier = indexed
+                .withColumn("_before", lag(earlier, 1).over(series))
+                .withColumn("_last_year", first(earlier).over(series.rangeBetween(-12, -12)))
+                .withColumn("_previous", when(col("_before.m").equalTo(col(MONTH_INDEX).minus(step)), col("_before")))
                 .withColumn(PREVIOUS_END, last_day(add_months(periodEnd, step.unary_$minus())))
                 .withColumn(LAST_YEAR_END, last_day(add_months(periodEnd, -12)));
         Dataset<Row> withPrevious = direction(withEarlier, "_previous", PREVIOUS_END, PREVIOUS_VALUE, PREVIOUS_DIRECTION,
                 PREVIOUS_REASON);
         return direction(withPrevious, "_last_year", LAST_YEAR_END, LAST_YEAR_VALUE, LAST_YEAR_DIRECTION,
-                LAST_YEAR_REASON).drop(MONTH_INDEX, "_previous", "_last_year");
+                LAST_YEAR_REASON).drop(MONTH_INDEX, "_before", "_previous", "_last_year");
     }
 
     private static Dataset<Row> direction(Dataset<Row> rows, String earlier, String earlierEnd, String valueColumn,

@@ -39,6 +39,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time the whole pipeline on generated data (default: England scale, about 6.6 million rows).")
 final class BenchCommand implements Callable<Integer> {
+    /** The sample pipeline's sources the bench keeps: population, neighbour models, code changes. */
+    private static final List<String> REFERENCE_SOURCES = List.of("population_ons", "sn_model_2021", "sn_model_2025",
+            "la_code_change");
+
     @ParentCommand
     Csbench parent;
 
@@ -75,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
             PipelineSpec base = SpecLoader.load(Path.of("pipelines/annual-benchmarking.yaml"), null);
             List<SourceSpec> sources = new ArrayList<>();
             for (SourceSpec source : base.sources()) {
-                if (source.id().equals("population_ons")) {
+                if (REFERENCE_SOURCES.contains(source.id())) {
                     sources.add(source);
                 }
                 if (source.id().equals("monthly_scorecards")) {

@@ -49,15 +49,28 @@ public final class Rounding {
         return rounded(value, value.cast(DataTypes.createDecimalType(30, 8)), decimals, lit(false));
     }
 
+    /** A double rounded half up to a fixed number of places (ties settled on its decimal value). */
+    public static Column roundedDouble(Column value, int decimals) {
+        Column scale = lit(Math.pow(10, decimals));
+        Column scaled = abs(value.multiply(scale));
+        return when(value.isNull(), lit(null).cast(DataTypes.DoubleType))
+                .when(nearTie(scaled), round(value.cast(DataTypes.createDecimalType(30, 8)), decimals).cast(DataTypes.DoubleType))
+                .otherwise(signum(value).multiply(floor(scaled.plus(0.5))).divide(scale));
+    }
+
     private static Column rounded(Column approximate, Column exact, Column decimals, Column halfEven) {
         Column scale = pow(lit(10.0), decimals);
         Column scaled = abs(approximate.multiply(scale));
-        Column fraction = scaled.minus(floor(scaled));
-        Column nearTie = abs(fraction.minus(0.5)).lt(lit(1e-6).plus(scaled.multiply(1e-12)));
         Column fast = signum(approximate).multiply(floor(scaled.plus(0.5))).divide(scale);
         return when(approximate.isNull(), lit(null).cast(DataTypes.DoubleType))
-                .when(nearTie, decimalRounded(exact, decimals, halfEven))
+                .when(nearTie(scaled), decimalRounded(exact, decimals, halfEven))
                 .otherwise(fast);
+    }
+
+    /** True when a non-negative scaled value's fraction lies within a hair of .5, where doubles may mislead. */
+    private static Column nearTie(Column scaled) {
+        Column fraction = scaled.minus(floor(scaled));
+        return abs(fraction.minus(0.5)).lt(lit(1e-6).plus(scaled.multiply(1e-12)));
     }
 
     /** A decimal rounded to a per-row number of places (0-6), half up or half even, as a double. */

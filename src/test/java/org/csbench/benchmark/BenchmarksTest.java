@@ -100,7 +100,7 @@ class BenchmarksTest {
     }
 
     @Test
-    void quartilesAreRType7AndBandsGiveBoundaryValuesTheBetterBand() {
+    void quartilesAreRType7AndBandsAreTheSameQuartersWithLettersTurnedRoundByPolarity() {
         double[] v = {10, 15, 20, 30, 50, 60};
         TestValues values = new TestValues()
                 .indicator("low", Unit.PERCENT, Polarity.LOWER_IS_BETTER, ComparatorMethod.MEAN, false, null)
@@ -129,7 +129,7 @@ class BenchmarksTest {
             assertEquals(highBands[i], out.get(key("10" + i, Y2025, "high")).getAs("quartile_band"), "high " + v[i]);
         }
         String[] lowOnBoundaries = {"A", "A", "B", "C", "D"};
-        String[] highOnBoundaries = {"D", "C", "B", "A", "A"};
+        String[] highOnBoundaries = {"D", "D", "C", "B", "A"}; // the same quarters, letters turned round
         int[] quartiles = {1, 1, 2, 3, 4};
         for (int i = 1; i <= 5; i++) {
             Row low = out.get(key("10" + i, Y2024, "low"));
