@@ -100,6 +100,7 @@ final class BenchCommand implements Callable<Integer> {
                     result.metrics().values(), result.metrics().tables().get(2).rowsWritten(), pipelineSeconds);
             List<org.csbench.ingest.LoadJob.TableResult> tables = new ArrayList<>(result.load().tables());
             tables.addAll(result.metrics().tables());
+            tables.addAll(result.detect().tables());
             for (org.csbench.ingest.LoadJob.TableResult table : tables) {
                 out.printf("  %-36s %,12d rows %8.1f s%n", table.table(), table.rowsWritten(), table.seconds());
             }

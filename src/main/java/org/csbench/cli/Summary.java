@@ -35,6 +35,9 @@ final class Summary {
             if (run.metrics() != null) {
                 tables.addAll(run.metrics().tables());
             }
+            if (run.detect() != null) {
+                tables.addAll(run.detect().tables());
+            }
             for (LoadJob.TableResult t : tables) {
                 out.printf("%-40s %,12d %8d %8.1f%n", t.table(), t.rowsWritten(), t.version(), t.seconds());
             }

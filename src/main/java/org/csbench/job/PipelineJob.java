@@ -7,12 +7,16 @@ import org.csbench.config.CatalogueLoader;
 import org.csbench.config.PipelineSpec;
 import org.csbench.delta.Warehouse;
 import org.csbench.delta.WarehouseTransaction;
+import org.csbench.detect.CrossSections;
+import org.csbench.detect.DetectJob;
+import org.csbench.detect.SeriesSignals;
 import org.csbench.ingest.LoadJob;
 import org.csbench.metrics.IndicatorValues;
 import org.csbench.metrics.MetricsJob;
 
 /**
- * A whole pipeline run: load the sources, then compute the catalogue's indicators, all in one
+ * A whole pipeline run: load the sources, compute the catalogue's indicators, then detect trends, outliers and
+ * data-quality anomalies in them, all in one
  * transaction, so a failure at any step leaves every table as it was before the run. When every file was
  * loaded before and the gold tables exist, nothing is written.
  */
@@ -30,8 +34,9 @@ public final class PipelineJob {
      *
      * @param load    what the load step did
      * @param metrics what the indicator step did, or null when it had nothing new to compute
+     * @param detect  what the detect step did, or null when the indicator step did not run
      */
-    public record Result(LoadJob.Result load, MetricsJob.Result metrics) {
+    public record Result(LoadJob.Result load, MetricsJob.Result metrics, DetectJob.Result detect) {
     }
 
     public Result run(PipelineSpec spec) {
@@ -44,14 +49,21 @@ public final class PipelineJob {
             LoadJob.Result load = new LoadJob(warehouse, progress).run(spec, tx);
             boolean changed = !load.tables().isEmpty();
             MetricsJob.Result metrics = null;
+            DetectJob.Result detect = null;
             if (catalogue != null && (changed || !warehouse.exists(IndicatorValues.TABLE))) {
                 long t0 = System.nanoTime();
                 metrics = new MetricsJob(warehouse).run(catalogue, tx, "csbench run " + load.loadId());
                 progress.step(String.format("indicators: %,d values of %d catalogue indicators, %,d published figures "
                         + "differ (%,d unexplained) (%.1f s)", metrics.values(), catalogue.indicators().size(),
                         metrics.discrepancies(), metrics.unexplained(), (System.nanoTime() - t0) / 1e9));
+                long t1 = System.nanoTime();
+                detect = new DetectJob(warehouse).run(catalogue, tx, "csbench run " + load.loadId());
+                progress.step(String.format("detect: %,d series charted and trend-tested, %,d funnel and %,d outlier "
+                        + "rows, %,d data-quality anomalies (%.1f s)", detect.rows(SeriesSignals.SUMMARY_TABLE),
+                        detect.rows(CrossSections.FUNNEL_TABLE), detect.rows(CrossSections.OUTLIER_TABLE),
+                        detect.rows(SeriesSignals.ANOMALY_TABLE), (System.nanoTime() - t1) / 1e9));
             }
-            return new Result(load, metrics);
+            return new Result(load, metrics, detect);
         });
     }
 }
