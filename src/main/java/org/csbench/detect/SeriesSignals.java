@@ -143,7 +143,7 @@ public final class SeriesSignals {
      */
     public static Dataset<Row> analyse(Dataset<Row> indicatorValues, Map<String, IndicatorSignals> catalogue,
             DetectOptions options) {
-        Dataset<Row> input = indicatorValues.select(columns(INPUT));
+        Dataset<Row> input = indicatorValues.filter(col(Columns.PERIOD_END).isNotNull()).select(columns(INPUT));
         StructType keySchema = input.select(columns(SERIES_KEY)).schema();
         return input.groupBy(columns(SERIES_KEY))
                 .as(Encoders.row(keySchema), Encoders.row(input.schema()))

@@ -51,6 +51,8 @@ class SeriesSignalsTest {
                         .select(col(Columns.TIME_PERIOD), col(Columns.VALUE), col(Columns.STATUS), col("moving_range"),
                                 col("rule"), col("point_type")), TOL);
         assertEquals(14, SeriesSignals.points(series).filter(col("mean").equalTo(10.0)).count());
+        // The trend test sees the 13 values too.
+        assertEquals(13, SeriesSignals.trends(series).first().<Integer>getAs("n"));
     }
 
     @Test
