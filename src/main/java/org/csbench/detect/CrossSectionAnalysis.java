@@ -14,6 +14,7 @@ import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
+import org.csbench.metrics.Geography;
 import org.csbench.metrics.IndicatorValues;
 import org.csbench.model.Columns;
 import org.csbench.model.Judgement;
@@ -42,7 +43,7 @@ final class CrossSectionAnalysis implements FlatMapGroupsFunction<Row, Row, Row>
     private static final int PERIOD_TYPE = CrossSections.INPUT.indexOf(Columns.PERIOD_TYPE);
     private static final int PERIOD_END = CrossSections.INPUT.indexOf(Columns.PERIOD_END);
     private static final int TIME_PERIOD = CrossSections.INPUT.indexOf(Columns.TIME_PERIOD);
-    private static final int GEO_KEY = CrossSections.INPUT.indexOf(org.csbench.metrics.Geography.GEO_KEY);
+    private static final int GEO_KEY = CrossSections.INPUT.indexOf(Geography.GEO_KEY);
     private static final int LA_NAME = CrossSections.INPUT.indexOf(Columns.LA_NAME);
     private static final int REGION_CODE = CrossSections.INPUT.indexOf(Columns.REGION_CODE);
     private static final int UNIT = CrossSections.INPUT.indexOf(Columns.UNIT);

@@ -1,5 +1,6 @@
 package org.csbench.detect;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -57,19 +58,25 @@ public final class DetectJob {
         Dataset<Row> values = warehouse.read(IndicatorValues.TABLE);
 
         Dataset<Row> series = SeriesSignals.analyse(values, indicators, options).persist(StorageLevel.MEMORY_AND_DISK());
-        LoadJob.TableResult points = write(SeriesSignals.POINT_TABLE, SeriesSignals.points(series), tx, note);
-        LoadJob.TableResult summaries = write(SeriesSignals.SUMMARY_TABLE, SeriesSignals.summaries(series), tx, note);
-        LoadJob.TableResult trends = write(SeriesSignals.TREND_TABLE, SeriesSignals.trends(series), tx, note);
-        LoadJob.TableResult anomalies = write(SeriesSignals.ANOMALY_TABLE, SeriesSignals.anomalies(series), tx, note);
-        series.unpersist();
+        List<LoadJob.TableResult> tables = new ArrayList<>();
+        try {
+            tables.add(write(SeriesSignals.POINT_TABLE, SeriesSignals.points(series), tx, note));
+            tables.add(write(SeriesSignals.SUMMARY_TABLE, SeriesSignals.summaries(series), tx, note));
+            tables.add(write(SeriesSignals.TREND_TABLE, SeriesSignals.trends(series), tx, note));
+            tables.add(write(SeriesSignals.ANOMALY_TABLE, SeriesSignals.anomalies(series), tx, note));
+        } finally {
+            series.unpersist();
+        }
 
         Dataset<Row> crossSections = CrossSections.analyse(values, indicators, options)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        LoadJob.TableResult funnel = write(CrossSections.FUNNEL_TABLE, CrossSections.funnel(crossSections), tx, note);
-        LoadJob.TableResult outliers = write(CrossSections.OUTLIER_TABLE, CrossSections.outliers(crossSections), tx,
-                note);
-        crossSections.unpersist();
-        return new Result(List.of(points, summaries, trends, anomalies, funnel, outliers));
+        try {
+            tables.add(write(CrossSections.FUNNEL_TABLE, CrossSections.funnel(crossSections), tx, note));
+            tables.add(write(CrossSections.OUTLIER_TABLE, CrossSections.outliers(crossSections), tx, note));
+        } finally {
+            crossSections.unpersist();
+        }
+        return new Result(tables);
     }
 
     private LoadJob.TableResult write(String table, Dataset<Row> rows, WarehouseTransaction tx, String note) {

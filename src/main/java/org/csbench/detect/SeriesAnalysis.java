@@ -19,6 +19,8 @@ import org.apache.spark.api.java.function.MapGroupsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
+import org.csbench.metrics.IndicatorValues;
+import org.csbench.model.Columns;
 import org.csbench.model.Polarity;
 import org.csbench.model.Status;
 import org.csbench.signals.SeriesMath;
@@ -52,17 +54,17 @@ import org.csbench.signals.trend.MannKendallResult;
 final class SeriesAnalysis implements MapGroupsFunction<Row, Row, Row> {
     private static final long serialVersionUID = 1L;
 
-    private static final int INDICATOR = SeriesSignals.INPUT.indexOf(org.csbench.model.Columns.INDICATOR_ID);
-    private static final int PERIOD_TYPE = SeriesSignals.INPUT.indexOf(org.csbench.model.Columns.PERIOD_TYPE);
-    private static final int PERIOD_END = SeriesSignals.INPUT.indexOf(org.csbench.model.Columns.PERIOD_END);
-    private static final int TIME_PERIOD = SeriesSignals.INPUT.indexOf(org.csbench.model.Columns.TIME_PERIOD);
-    private static final int VALUE = SeriesSignals.INPUT.indexOf(org.csbench.model.Columns.VALUE);
-    private static final int STATUS = SeriesSignals.INPUT.indexOf(org.csbench.model.Columns.STATUS);
-    private static final int POLARITY = SeriesSignals.INPUT.indexOf(org.csbench.metrics.IndicatorValues.POLARITY);
-    private static final int UNIT = SeriesSignals.INPUT.indexOf(org.csbench.model.Columns.UNIT);
-    private static final int LA_NAME = SeriesSignals.INPUT.indexOf(org.csbench.model.Columns.LA_NAME);
-    private static final int NEW_LA_CODE = SeriesSignals.INPUT.indexOf(org.csbench.model.Columns.NEW_LA_CODE);
-    private static final int REGION_CODE = SeriesSignals.INPUT.indexOf(org.csbench.model.Columns.REGION_CODE);
+    private static final int INDICATOR = SeriesSignals.INPUT.indexOf(Columns.INDICATOR_ID);
+    private static final int PERIOD_TYPE = SeriesSignals.INPUT.indexOf(Columns.PERIOD_TYPE);
+    private static final int PERIOD_END = SeriesSignals.INPUT.indexOf(Columns.PERIOD_END);
+    private static final int TIME_PERIOD = SeriesSignals.INPUT.indexOf(Columns.TIME_PERIOD);
+    private static final int VALUE = SeriesSignals.INPUT.indexOf(Columns.VALUE);
+    private static final int STATUS = SeriesSignals.INPUT.indexOf(Columns.STATUS);
+    private static final int POLARITY = SeriesSignals.INPUT.indexOf(IndicatorValues.POLARITY);
+    private static final int UNIT = SeriesSignals.INPUT.indexOf(Columns.UNIT);
+    private static final int LA_NAME = SeriesSignals.INPUT.indexOf(Columns.LA_NAME);
+    private static final int NEW_LA_CODE = SeriesSignals.INPUT.indexOf(Columns.NEW_LA_CODE);
+    private static final int REGION_CODE = SeriesSignals.INPUT.indexOf(Columns.REGION_CODE);
     private static final String AVAILABLE = Status.AVAILABLE.code();
 
     private final Map<String, IndicatorSignals> catalogue;
