@@ -10,13 +10,16 @@ import org.csbench.config.CatalogueLoader;
 import org.csbench.config.PipelineSpec;
 import org.csbench.delta.Warehouse;
 import org.csbench.delta.WarehouseTransaction;
+import org.csbench.detect.CrossSections;
+import org.csbench.detect.DetectJob;
+import org.csbench.detect.SeriesSignals;
 import org.csbench.ingest.LoadJob;
 import org.csbench.metrics.IndicatorValues;
 import org.csbench.metrics.MetricsJob;
 
 /**
- * A whole pipeline run: load the sources, then compute the catalogue's indicators, all in one
- * transaction, so a failure at any step leaves every table as it was before the run. When every file was
+ * A whole pipeline run: load the sources, compute the catalogue's indicators, benchmark them, then detect trends,
+ * outliers and data-quality anomalies in them, all in one transaction, so a failure at any step leaves every table as it was before the run. When every file was
  * loaded before and the gold tables exist, nothing is written.
  */
 public final class PipelineJob {
@@ -34,8 +37,10 @@ public final class PipelineJob {
      * @param load    what the load step did
      * @param metrics   what the indicator step did, or null when it had nothing new to compute
      * @param benchmark what the benchmarking step did, or null when the indicators were not recomputed
+     * @param detect    what the detect step did, or null when the indicators were not recomputed
      */
-    public record Result(LoadJob.Result load, MetricsJob.Result metrics, BenchmarkJob.Result benchmark) {
+    public record Result(LoadJob.Result load, MetricsJob.Result metrics, BenchmarkJob.Result benchmark,
+            DetectJob.Result detect) {
         /** Every table the run wrote, in the order the steps wrote them. */
         public List<LoadJob.TableResult> tables() {
             List<LoadJob.TableResult> tables = new ArrayList<>(load.tables());
@@ -44,6 +49,9 @@ public final class PipelineJob {
             }
             if (benchmark != null) {
                 tables.add(benchmark.table());
+            }
+            if (detect != null) {
+                tables.addAll(detect.tables());
             }
             return tables;
         }
@@ -60,6 +68,7 @@ public final class PipelineJob {
             boolean changed = !load.tables().isEmpty();
             MetricsJob.Result metrics = null;
             BenchmarkJob.Result benchmark = null;
+            DetectJob.Result detect = null;
             if (catalogue != null && (changed || !warehouse.exists(IndicatorValues.TABLE))) {
                 long t0 = System.nanoTime();
                 metrics = new MetricsJob(warehouse).run(catalogue, tx, "csbench run " + load.loadId());
@@ -70,8 +79,14 @@ public final class PipelineJob {
                 progress.step(String.format("benchmarks: %,d authority values compared with neighbours, region, "
                         + "England, targets and the previous period (%.1f s)", benchmark.rows(),
                         benchmark.table().seconds()));
+                long t1 = System.nanoTime();
+                detect = new DetectJob(warehouse).run(catalogue, tx, "csbench run " + load.loadId());
+                progress.step(String.format("detect: %,d series charted and trend-tested, %,d funnel and %,d outlier "
+                        + "rows, %,d data-quality anomalies (%.1f s)", detect.rows(SeriesSignals.SUMMARY_TABLE),
+                        detect.rows(CrossSections.FUNNEL_TABLE), detect.rows(CrossSections.OUTLIER_TABLE),
+                        detect.rows(SeriesSignals.ANOMALY_TABLE), (System.nanoTime() - t1) / 1e9));
             }
-            return new Result(load, metrics, benchmark);
+            return new Result(load, metrics, benchmark, detect);
         });
     }
 }

@@ -1,0 +1,224 @@
+package org.csbench.detect;
+
+import static org.apache.spark.sql.functions.col;
+import static org.csbench.DatasetAssertions.assertRowsEqualIgnoringOrder;
+import static org.csbench.DatasetAssertions.row;
+import static org.csbench.detect.IndicatorValueRows.indicator;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+import org.csbench.config.Catalogue;
+import org.csbench.model.Columns;
+import org.csbench.model.Polarity;
+import org.csbench.model.Target;
+import org.csbench.model.Unit;
+
+class SeriesSignalsTest {
+    private static final double TOL = 1e-9;
+    /** Sum 130 over 13 values: mean 10; moving ranges 2,1,2,4,2,1,2,1,0,2,4,2 sum 23 over 12. */
+    private static final Double[] STABLE = {9.0, 11.0, 10.0, 12.0, 8.0, 10.0, 11.0, 9.0, 10.0, 10.0, 12.0, 8.0, 10.0};
+    private static final double STABLE_AMR = 23.0 / 12;
+
+    @Test
+    void xmrLimitsMatchHandWorkedValuesAndSuppressedValuesAreLeftOut() {
+        // STABLE with a suppressed November 2023 between its 7th and 8th values: 14 rows, 13 values.
+        Double[] withGap = {9.0, 11.0, 10.0, 12.0, 8.0, 10.0, 11.0, null, 9.0, 10.0, 10.0, 12.0, 8.0, 10.0};
+        Dataset<Row> series = analyse(new IndicatorValueRows().monthly("pct", Polarity.HIGHER_IS_BETTER, "101", withGap),
+                DetectOptions.defaults());
+        // Limits 10 +- 2.66 x 23/12 = 4.901667 .. 15.098333; inner band 10 +- 1.773333 x 23/12 = 6.601111 .. 13.398889.
+        assertRowsEqualIgnoringOrder(List.of(row("101", 14, 13, 10.0, 10 - 2.66 * STABLE_AMR, 10 + 2.66 * STABLE_AMR,
+                10 - 2 * 2.66 / 3 * STABLE_AMR, 10 + 2 * 2.66 / 3 * STABLE_AMR, 10.0, "common_cause", "none", 1, true,
+                null)), SeriesSignals.summaries(series).select(col("geo_key"), col("periods"), col("points"),
+                col("mean"), col("lower_limit"), col("upper_limit"), col("lower_inner"), col("upper_inner"),
+                col("last_value"), col("variation_icon"), col("assurance_icon"), col("segments"),
+                col("enough_points"), col("warnings")), TOL);
+        // The suppressed month is a missing point; the next value's moving range spans it: |9 - 11| = 2.
+        assertRowsEqualIgnoringOrder(List.of(
+                row("2023-10", 11.0, "available", 1.0, "none", "common_cause"),
+                row("2023-11", null, "suppressed", null, "none", "missing"),
+                row("2023-12", 9.0, "available", 2.0, "none", "common_cause")),
+                SeriesSignals.points(series).filter(col(Columns.TIME_PERIOD).isin("2023-10", "2023-11", "2023-12"))
+                        .select(col(Columns.TIME_PERIOD), col(Columns.VALUE), col(Columns.STATUS), col("moving_range"),
+                                col("rule"), col("point_type")), TOL);
+        assertEquals(14, SeriesSignals.points(series).filter(col("mean").equalTo(10.0)).count());
+        // The trend test sees the 13 values too.
+        assertEquals(13, SeriesSignals.trends(series).first().<Integer>getAs("n"));
+    }
+
+    @Test
+    void polarityFlipsImprovementAndConcern() {
+        // 10,12 x6 then 30: mean 162/13 = 12.4615; moving ranges eleven 2s and 18: 18 >= 3.267 x 40/12 is screened
+        // out, so the mean moving range is 2 and the upper limit 12.4615 + 5.32 = 17.7815: 30 is outside it, and the
+        // first twelve values, all below the mean, are a shift.
+        Double[] jump = {10.0, 12.0, 10.0, 12.0, 10.0, 12.0, 10.0, 12.0, 10.0, 12.0, 10.0, 12.0, 30.0};
+        Dataset<Row> series = analyse(new IndicatorValueRows()
+                .monthly("up", Polarity.HIGHER_IS_BETTER, "101", jump)
+                .monthly("down", Polarity.LOWER_IS_BETTER, "101", jump)
+                .monthly("either", Polarity.NEUTRAL, "101", jump), DetectOptions.defaults());
+        assertRowsEqualIgnoringOrder(List.of(
+                row("up", "2023-04", "shift", -1, "special_cause_concern"),
+                row("up", "2024-04", "outside_limits", 1, "special_cause_improvement"),
+                row("down", "2023-04", "shift", -1, "special_cause_improvement"),
+                row("down", "2024-04", "outside_limits", 1, "special_cause_concern"),
+                row("either", "2023-04", "shift", -1, "special_cause_neutral_low"),
+                row("either", "2024-04", "outside_limits", 1, "special_cause_neutral_high")),
+                SeriesSignals.points(series).filter(col(Columns.TIME_PERIOD).isin("2023-04", "2024-04"))
+                        .select(col(Columns.INDICATOR_ID), col(Columns.TIME_PERIOD), col("rule"), col("direction"),
+                                col("point_type")), 0);
+        assertRowsEqualIgnoringOrder(List.of(
+                row("up", 162.0 / 13 + 2.66 * 2, "improvement_high"),
+                row("down", 162.0 / 13 + 2.66 * 2, "concern_high"),
+                row("either", 162.0 / 13 + 2.66 * 2, "neutral_high")),
+                SeriesSignals.summaries(series).select(col(Columns.INDICATOR_ID), col("upper_limit"),
+                        col("variation_icon")), TOL);
+    }
+
+    @Test
+    void seriesAreSplitByGeoKeyAndPeriodType() {
+        Double[] higher = new Double[STABLE.length];
+        for (int i = 0; i < STABLE.length; i++) {
+            higher[i] = STABLE[i] + 100;
+        }
+        IndicatorValueRows rows = new IndicatorValueRows()
+                .monthly("pct", Polarity.HIGHER_IS_BETTER, "101", STABLE)
+                .monthly("pct", Polarity.HIGHER_IS_BETTER, "102", higher);
+        // The same LA's annual values 5, 7, 9: mean 7, moving ranges 2, 2, upper limit 7 + 2.66 x 2 = 12.32.
+        for (int year = 2022; year <= 2024; year++) {
+            rows.value("pct", Polarity.HIGHER_IS_BETTER, Unit.PERCENT, "101", "reporting_year",
+                    LocalDate.of(year, 3, 31), 5.0 + 2 * (year - 2022), "available");
+        }
+        Dataset<Row> summaries = SeriesSignals.summaries(analyse(rows, DetectOptions.defaults()));
+        assertRowsEqualIgnoringOrder(List.of(
+                row("101", "month", 13, 10.0, 10 + 2.66 * STABLE_AMR, true),
+                row("102", "month", 13, 110.0, 110 + 2.66 * STABLE_AMR, true),
+                row("101", "reporting_year", 3, 7.0, 12.32, false)),
+                summaries.select(col("geo_key"), col(Columns.PERIOD_TYPE), col("points"), col("mean"),
+                        col("upper_limit"), col("enough_points")), TOL);
+        String warning = summaries.filter(col(Columns.PERIOD_TYPE).equalTo("reporting_year")).first()
+                .getAs("warnings");
+        assertTrue(warning.contains("has 3 values; at least 13 are recommended"), warning);
+    }
+
+    @Test
+    void mannKendallAndSenSlopeMatchHandWorkedValues() {
+        // 1, 3, 2, 5, 4, 6: S = 5 + 2 + 3 + 0 + 1 = 11 of 15 pairs; Var(S) = 6 x 5 x 17 / 18 = 28.3333;
+        // Z = (11 - 1) / sqrt(28.3333) = 1.8787, two-sided p = 0.0603: not significant at 0.05, significant at 0.10.
+        // The 15 pairwise slopes sorted: -1, -1, 1/3, 0.5, 0.5, 0.75, 0.75, 1, ... -> Sen's slope 1;
+        // intercept median(y) - 1 x median(x) = 3.5 - 2.5 = 1.
+        IndicatorValueRows rows = new IndicatorValueRows();
+        double[] y = {1, 3, 2, 5, 4, 6};
+        for (int i = 0; i < y.length; i++) {
+            rows.value("up", Polarity.HIGHER_IS_BETTER, Unit.PERCENT, "101", "reporting_year",
+                    LocalDate.of(2018 + i, 3, 31), y[i], "available");
+            rows.value("down", Polarity.LOWER_IS_BETTER, Unit.PERCENT, "101", "reporting_year",
+                    LocalDate.of(2018 + i, 3, 31), y[i], "available");
+        }
+        double z = 10 / Math.sqrt(510.0 / 18);
+        double p = 2 * new NormalDistribution().cumulativeProbability(-z);
+        assertEquals(0.0603, p, 1e-4);
+        Dataset<Row> trends = SeriesSignals.trends(analyse(rows, DetectOptions.defaults()));
+        assertRowsEqualIgnoringOrder(List.of(
+                row("up", 6, 11L, 510.0 / 18, z, p, 11.0 / 15, 1.0, 1.0, 0.05, "no_significant_trend"),
+                row("down", 6, 11L, 510.0 / 18, z, p, 11.0 / 15, 1.0, 1.0, 0.05, "no_significant_trend")),
+                trends.select(col(Columns.INDICATOR_ID), col("n"), col("s"), col("var_s"), col("z"), col("p_value"),
+                        col("tau"), col("sen_slope"), col("sen_intercept"), col("alpha"), col("verdict")), TOL);
+        assertRowsEqualIgnoringOrder(List.of(row("up", 0.1, "improving"), row("down", 0.1, "deteriorating")),
+                SeriesSignals.trends(analyse(rows, DetectOptions.defaults().withAlpha(0.1)))
+                        .select(col(Columns.INDICATOR_ID), col("alpha"), col("verdict")), 0);
+    }
+
+    @Test
+    void aMissingPeriodIsAGapOnTheCalendar() {
+        // 2019, 2020, 2022, 2023 (no row for 2021) with values 1, 2, 4, 5: on the calendar x = 0, 1, 3, 4 every
+        // pairwise slope is 1 (by position it would be 1.4167); intercept median(y) - median(x) = 3 - 2 = 1. The gap
+        // is newly missing after 2; 5 is 150% above the median 2 of 1, 2, 4.
+        IndicatorValueRows rows = new IndicatorValueRows();
+        int[] years = {2019, 2020, 2022, 2023};
+        double[] y = {1, 2, 4, 5};
+        for (int i = 0; i < y.length; i++) {
+            rows.value("pct", Polarity.HIGHER_IS_BETTER, Unit.PERCENT, "101", "reporting_year",
+                    LocalDate.of(years[i], 3, 31), y[i], "available");
+        }
+        Dataset<Row> series = analyse(rows, DetectOptions.defaults());
+        assertRowsEqualIgnoringOrder(List.of(row(4, 1.0, 1.0)),
+                SeriesSignals.trends(series).select(col("n"), col("sen_slope"), col("sen_intercept")), TOL);
+        assertRowsEqualIgnoringOrder(List.of(row(Date.valueOf("2021-03-31"), null, "newly_missing", null, 2.0, null),
+                row(Date.valueOf("2023-03-31"), "2023", "relative_jump", 5.0, 2.0, "available")),
+                SeriesSignals.anomalies(series).select(col(Columns.PERIOD_END), col(Columns.TIME_PERIOD),
+                        col("anomaly"), col(Columns.VALUE), col("reference"), col(Columns.STATUS)), TOL);
+        assertEquals(4, SeriesSignals.points(series).count(), "a gap has no chart point");
+    }
+
+    @Test
+    void assuranceComparesTheLimitsWithTheCatalogueTarget() {
+        // STABLE's limits are 4.90 .. 15.10.
+        IndicatorValueRows rows = new IndicatorValueRows();
+        Map<String, Polarity> polarities = Map.of("above_up", Polarity.HIGHER_IS_BETTER,
+                "above_down", Polarity.LOWER_IS_BETTER, "inside", Polarity.HIGHER_IS_BETTER,
+                "range_around", Polarity.LOWER_IS_BETTER, "range_above", Polarity.LOWER_IS_BETTER);
+        polarities.forEach((id, polarity) -> rows.monthly(id, polarity, "101", STABLE));
+        Catalogue catalogue = new Catalogue("test", List.of(
+                indicator("above_up", Unit.PERCENT, Polarity.HIGHER_IS_BETTER, List.of(), 100, Target.of(85), 0.0, 100.0),
+                indicator("above_down", Unit.PERCENT, Polarity.LOWER_IS_BETTER, List.of(), 100, Target.of(85), 0.0, 100.0),
+                indicator("inside", Unit.PERCENT, Polarity.HIGHER_IS_BETTER, List.of(), 100, Target.of(12), 0.0, 100.0),
+                indicator("range_around", Unit.PERCENT, Polarity.LOWER_IS_BETTER, List.of(), 100, new Target(0, 20),
+                        0.0, 100.0),
+                indicator("range_above", Unit.PERCENT, Polarity.LOWER_IS_BETTER, List.of(), 100, new Target(16, 20),
+                        0.0, 100.0)));
+        Dataset<Row> summaries = SeriesSignals.summaries(SeriesSignals.analyse(rows.dataset(),
+                IndicatorSignals.of(catalogue), DetectOptions.defaults()));
+        assertRowsEqualIgnoringOrder(List.of(
+                // target 85 above the upper limit: never reached when higher is better, never exceeded when lower is
+                row("above_up", 85.0, 85.0, "consistently_failing"),
+                row("above_down", 85.0, 85.0, "consistently_passing"),
+                row("inside", 12.0, 12.0, "inconsistent"),
+                // both limits inside 0-20; both limits below 16-20
+                row("range_around", 0.0, 20.0, "consistently_passing"),
+                row("range_above", 16.0, 20.0, "consistently_failing")),
+                summaries.select(col(Columns.INDICATOR_ID), col("target_low"), col("target_high"),
+                        col("assurance_icon")), TOL);
+    }
+
+    @Test
+    void dataQualityAnomaliesAgainstTheSeriesOwnHistory() {
+        // 10, 10, 10, 16, 10, suppressed, 104 with the valid range 0-100: 16 is 60% above the median 10 of the three
+        // values before it; the suppression follows the available 10; 104 is out of range and, against the median
+        // of 10, 16, 10, a jump.
+        IndicatorValueRows rows = new IndicatorValueRows();
+        Double[] values = {10.0, 10.0, 10.0, 16.0, 10.0, null, 104.0};
+        for (int i = 0; i < values.length; i++) {
+            rows.value("pct", Polarity.HIGHER_IS_BETTER, Unit.PERCENT, "101", "reporting_year",
+                    LocalDate.of(2018 + i, 3, 31), values[i], values[i] == null ? "suppressed" : "available");
+        }
+        Catalogue catalogue = new Catalogue("test", List.of(
+                indicator("pct", Unit.PERCENT, Polarity.HIGHER_IS_BETTER, List.of(), 100, null, 0.0, 100.0)));
+        Dataset<Row> anomalies = SeriesSignals.anomalies(SeriesSignals.analyse(rows.dataset(),
+                IndicatorSignals.of(catalogue), DetectOptions.defaults()));
+        assertRowsEqualIgnoringOrder(List.of(
+                row("2021", "relative_jump", 16.0, 10.0, "available"),
+                row("2023", "newly_suppressed", null, 10.0, "suppressed"),
+                row("2024", "relative_jump", 104.0, 10.0, "available"),
+                row("2024", "out_of_range", 104.0, 100.0, "available")),
+                anomalies.select(col(Columns.TIME_PERIOD), col("anomaly"), col(Columns.VALUE), col("reference"),
+                        col(Columns.STATUS)), TOL);
+        // A 70% threshold lets the 60% change through.
+        Dataset<Row> lenient = SeriesSignals.anomalies(SeriesSignals.analyse(rows.dataset(),
+                IndicatorSignals.of(catalogue), DetectOptions.defaults().withJump(0.7, 3)));
+        assertEquals(0, lenient.filter(col(Columns.TIME_PERIOD).equalTo("2021")).count());
+        assertEquals(3, lenient.count());
+    }
+
+    private static Dataset<Row> analyse(IndicatorValueRows rows, DetectOptions options) {
+        return SeriesSignals.analyse(rows.dataset(), Map.of(), options);
+    }
+}
