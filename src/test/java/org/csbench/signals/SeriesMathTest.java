@@ -17,4 +17,23 @@ class SeriesMathTest {
         assertEquals(2.5, SeriesMath.mean(new double[] {4, 1}), 0);
         assertEquals(Double.NaN, SeriesMath.median(new double[0]));
     }
+
+    @Test
+    void medianBySelectionEqualsTheMiddleOfTheSortedValues() {
+        java.util.Random random = new java.util.Random(7);
+        for (int trial = 0; trial < 500; trial++) {
+            int n = 1 + random.nextInt(60);
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = random.nextInt(12) - 3; // many ties
+            }
+            double[] sorted = v.clone();
+            java.util.Arrays.sort(sorted);
+            double expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+            double[] before = v.clone();
+            assertEquals(expected, SeriesMath.median(v), 0, java.util.Arrays.toString(v));
+            assertArrayEquals(before, v, "the input is left as it was");
+        }
+        assertEquals(1.5, SeriesMath.median(new double[] {2, 1}), 0);
+    }
 }
