@@ -1,25 +1,25 @@
 package org.csbench.metrics;
 
 import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_add;
-import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.make_date;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
-
-import java.util.List;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -40,7 +40,12 @@ import org.csbench.model.Status;
  * denominators, never an average of percentages); snapshots ({@code aggregation: mean}) are averaged; a 3-year
  * figure is the mean of the three annual values. A window with any month (or year) missing, suppressed or not
  * available is marked {@code incomplete}, with how many it had, and gets no value: it is never computed from
- * fewer periods.
+ * fewer periods. Sums run in month order.
+ *
+ * <p>The monthly windows take one pass over narrow rows (keys and numbers; the catalogue's attributes are joined
+ * back afterwards): one shuffle by series, one sorted window pass for the rolling 12 months, and one for the
+ * financial year, which gives both the year to date and, on the last month each quarter has, the quarter. Each
+ * month row then yields its rolling, year-to-date and (at most one) quarter row, all rounded by one expression.
  */
 public final class Windows {
     public static final String TABLE = "gold.indicator_window";
@@ -60,105 +65,149 @@ public final class Windows {
 
     private static final String INCOMPLETE = "incomplete";
 
+    // Per month, what each window adds up: the numerator, the measure denominator and the value when the month
+    // counts, the population (the window's last month's), and 1 when the month counts.
+    private static final String N = "_n";
+    private static final String D = "_d";
+    private static final String V = "_v";
+    private static final String POPULATION = "_population";
+    private static final String PRESENT = "_p";
+    private static final String MONTH = "_month";
+    private static final String FY = "_fy";
+    /** A month's place in its financial year, {@code quarter * 10 + month of the quarter}: quarters 10 apart. */
+    private static final String FY_ORDER = "_fy_order";
+    private static final String MEAN_VALUE = "_mean_value";
+    private static final String ROW = "_window_row";
+
     private Windows() {
     }
 
     public static Dataset<Row> compute(Dataset<Row> indicatorValues, Catalogue catalogue) {
-        Dataset<Row> indicators = broadcast(IndicatorValues.indicatorTable(indicatorValues.sparkSession(), catalogue)
-                .select(col(IndicatorValues.CAT_ID).as(Columns.INDICATOR_ID), col("_uses_population"),
-                        col("_d_expected"), col("_multiplier"), col("_half_even"), col("_mean")));
-        Dataset<Row> values = indicatorValues.join(indicators, Columns.INDICATOR_ID)
-                .withColumn("_present", col(IndicatorValues.NUMERATOR).isNotNull()
-                        .and(col("_uses_population").or(col("_d_expected").gt(0)).unary_$bang()
-                                .or(col(IndicatorValues.DENOMINATOR).isNotNull()))
-                        .and(col(Columns.STATUS).isin(Status.AVAILABLE.code())
-                                .or(col(IndicatorValues.STATUS_REASON).equalTo("denominator is zero"))));
-        // One shuffle by series serves every window below: each partitions by a superset of these keys.
-        Dataset<Row> monthly = values.filter(col(IndicatorValues.FREQUENCY).equalTo("monthly"))
-                .repartition(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY))
-                .withColumn("_month", year(col(Columns.PERIOD_END)).multiply(12).plus(month(col(Columns.PERIOD_END))).minus(1))
-                .withColumn("_fy", year(col(Columns.PERIOD_END)).plus(when(month(col(Columns.PERIOD_END)).geq(4), 1).otherwise(0)))
-                .withColumn("_fy_start", make_date(col("_fy").minus(1), lit(4), lit(1)));
+        Dataset<Row> catalogueTable = IndicatorValues.indicatorTable(indicatorValues.sparkSession(), catalogue);
+        Dataset<Row> flags = broadcast(catalogueTable.select(col(IndicatorValues.CAT_ID).as(Columns.INDICATOR_ID),
+                col("_uses_population"), col("_d_expected")));
+        Dataset<Row> attributes = broadcast(catalogueTable.select(col(IndicatorValues.CAT_ID).as(Columns.INDICATOR_ID),
+                col(IndicatorValues.NAME), col(Columns.UNIT), col(IndicatorValues.POLARITY), col(IndicatorValues.DECIMALS),
+                col("_uses_population"), col("_d_expected"), col("_multiplier"), col("_half_even"), col("_mean")));
+        Dataset<Row> monthly = monthRows(indicatorValues.filter(col(IndicatorValues.FREQUENCY).equalTo("monthly"))
+                .join(flags, Columns.INDICATOR_ID));
+        Dataset<Row> annual = indicatorValues.filter(col(IndicatorValues.FREQUENCY).equalTo("annual"))
+                .select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL),
+                        col(Columns.OLD_LA_CODE), col(Columns.LA_NAME), col(Columns.REGION_CODE), col(Columns.PERIOD_TYPE),
+                        col(Columns.YEAR), col(Columns.PERIOD_END), col(Columns.VALUE), col(IndicatorValues.NUMERATOR),
+                        col(IndicatorValues.DENOMINATOR));
+        return finish(monthlyWindows(monthly).join(attributes, Columns.INDICATOR_ID))
+                .unionByName(finish(threeYears(annual).join(attributes, Columns.INDICATOR_ID)));
+    }
+
+    /** Monthly values as narrow rows: series keys, month numbers and what the windows add up. */
+    private static Dataset<Row> monthRows(Dataset<Row> values) {
+        Column present = col(IndicatorValues.NUMERATOR).isNotNull()
+                .and(col("_uses_population").or(col("_d_expected").gt(0)).unary_$bang()
+                        .or(col(IndicatorValues.DENOMINATOR).isNotNull()))
+                .and(col(Columns.STATUS).isin(Status.AVAILABLE.code())
+                        .or(col(IndicatorValues.STATUS_REASON).equalTo("denominator is zero")));
+        Column end = col(Columns.PERIOD_END);
+        Column monthIndex = year(end).multiply(12).plus(month(end)).minus(1);
+        Column fy = year(end).plus(when(month(end).geq(4), 1).otherwise(0));
+        Column monthOfYear = monthIndex.minus(fy.minus(1).multiply(12).plus(3));
+        Column quarter = monthOfYear.divide(3).cast("int").plus(1);
+        return values.select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL),
+                col(Columns.OLD_LA_CODE), col(Columns.LA_NAME), col(Columns.REGION_CODE), end,
+                monthIndex.as(MONTH), fy.as(FY), quarter.multiply(10).plus(monthOfYear.mod(3)).as(FY_ORDER),
+                when(present, col(IndicatorValues.NUMERATOR)).as(N),
+                when(present.and(col("_uses_population").unary_$bang()), col(IndicatorValues.DENOMINATOR)).as(D),
+                when(col("_uses_population"), col(IndicatorValues.DENOMINATOR)).as(POPULATION),
+                when(present, col(IndicatorValues.VALUE_UNROUNDED)).as(V),
+                when(present, 1).as(PRESENT));
+    }
+
+    /** Each month's rolling 12-month and year-to-date rows, and its quarter's row on the quarter's last month. */
+    private static Dataset<Row> monthlyWindows(Dataset<Row> months) {
         Column[] series = {col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL)};
+        WindowSpec last12 = Window.partitionBy(series).orderBy(col(MONTH)).rangeBetween(-11, 0);
+        WindowSpec financialYear = Window.partitionBy(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY),
+                col(Columns.GEOGRAPHIC_LEVEL), col(FY)).orderBy(col(FY_ORDER));
+        WindowSpec yearToDate = financialYear.rangeBetween(Window.unboundedPreceding(), 0);
+        WindowSpec quarter = financialYear.rangeBetween(-2, 2);
+        int partitions = Integer.parseInt(months.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+        Dataset<Row> windowed = months
+                // A fixed number of partitions: rows are narrow, so adaptive execution would otherwise coalesce
+                // them into a single task and leave a core idle.
+                .repartition(partitions, col(Columns.INDICATOR_ID), col(Geography.GEO_KEY))
+                .select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL),
+                        col(Columns.OLD_LA_CODE), col(Columns.LA_NAME), col(Columns.REGION_CODE),
+                        col(Columns.PERIOD_END), col(FY), col(FY_ORDER), col(POPULATION),
+                        sum(col(N)).over(last12).as("_r_n"), sum(col(D)).over(last12).as("_r_d"),
+                        avg(col(V)).over(last12).as("_r_v"), count(col(PRESENT)).over(last12).as("_r_c"),
+                        sum(col(N)).over(yearToDate).as("_y_n"), sum(col(D)).over(yearToDate).as("_y_d"),
+                        avg(col(V)).over(yearToDate).as("_y_v"), count(col(PRESENT)).over(yearToDate).as("_y_c"),
+                        sum(col(N)).over(quarter).as("_q_n"), sum(col(D)).over(quarter).as("_q_d"),
+                        avg(col(V)).over(quarter).as("_q_v"), count(col(PRESENT)).over(quarter).as("_q_c"),
+                        max(col(POPULATION)).over(quarter).as("_q_population"),
+                        max(col(FY_ORDER)).over(quarter).as("_q_last"),
+                        first(col(Columns.OLD_LA_CODE), true).over(quarter).as("_q_old_la_code"),
+                        first(col(Columns.LA_NAME), true).over(quarter).as("_q_la_name"),
+                        first(col(Columns.REGION_CODE), true).over(quarter).as("_q_region_code"));
 
-        WindowSpec last12 = Window.partitionBy(series).orderBy(col("_month")).rangeBetween(-11, 0);
-        Dataset<Row> rolling = aggregateOver(monthly, last12)
-                .withColumn(WINDOW, lit(ROLLING_12))
-                .withColumn(EXPECTED, lit(12))
-                .withColumn(WINDOW_START, add_months(make_date(year(col(Columns.PERIOD_END)), month(col(Columns.PERIOD_END)), lit(1)), -11))
-                .withColumn(PERIOD_LABEL, concat(lit("12 months to "), date_format(col(Columns.PERIOD_END), "yyyy-MM")));
+        Column end = col(Columns.PERIOD_END);
+        Column yearMonth = concat(year(end).cast("string"), lit("-"), lpad(month(end).cast("string"), 2, "0"));
+        Column fyStart = make_date(col(FY).minus(1), lit(4), lit(1));
+        Column quarterNumber = col(FY_ORDER).divide(10).cast("int");
+        Column quarterStart = add_months(fyStart, quarterNumber.minus(1).multiply(3));
+        Column rolling = windowRow(lit(ROLLING_12), lit(12), add_months(make_date(year(end), month(end), lit(1)), -11),
+                end, concat(lit("12 months to "), yearMonth), col(Columns.OLD_LA_CODE), col(Columns.LA_NAME),
+                col(Columns.REGION_CODE), "_r_", col(POPULATION));
+        Column monthsSoFar = col(FY_ORDER).minus(10).divide(10).cast("int").multiply(3).plus(col(FY_ORDER).mod(10))
+                .plus(1);
+        Column ytd = windowRow(lit(YEAR_TO_DATE), monthsSoFar, fyStart, end,
+                concat(financialYear(col(FY)), lit(" to "), yearMonth), col(Columns.OLD_LA_CODE), col(Columns.LA_NAME),
+                col(Columns.REGION_CODE), "_y_", col(POPULATION));
+        Column quarterRow = when(col(FY_ORDER).equalTo(col("_q_last")), windowRow(lit(QUARTER), lit(3), quarterStart,
+                last_day(add_months(quarterStart, 2)), concat(financialYear(col(FY)), lit(" Q"),
+                        quarterNumber.cast("string")), col("_q_old_la_code"), col("_q_la_name"), col("_q_region_code"),
+                "_q_", col("_q_population")));
+        return windowed.select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL),
+                        explode(array(rolling, ytd, quarterRow)).as(ROW))
+                .filter(col(ROW).isNotNull())
+                .select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL), col(ROW + ".*"));
+    }
 
-        WindowSpec yearToDate = Window.partitionBy(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY),
-                col(Columns.GEOGRAPHIC_LEVEL), col("_fy")).orderBy(col("_month"))
-                .rangeBetween(Window.unboundedPreceding(), 0);
-        Dataset<Row> ytd = aggregateOver(monthly, yearToDate)
-                .withColumn(WINDOW, lit(YEAR_TO_DATE))
-                .withColumn(EXPECTED, col("_month").minus(col("_fy").minus(1).multiply(12).plus(3)).plus(1).cast("int"))
-                .withColumn(WINDOW_START, col("_fy_start"))
-                .withColumn(PERIOD_LABEL, concat(financialYear(col("_fy")), lit(" to "),
-                        date_format(col(Columns.PERIOD_END), "yyyy-MM")));
+    private static Column windowRow(Column window, Column expected, Column start, Column end, Column label,
+            Column oldLaCode, Column laName, Column regionCode, String prefix, Column population) {
+        return struct(window.as(WINDOW), expected.as(EXPECTED), start.as(WINDOW_START), end.as(Columns.PERIOD_END),
+                label.as(PERIOD_LABEL), oldLaCode.as(Columns.OLD_LA_CODE), laName.as(Columns.LA_NAME),
+                regionCode.as(Columns.REGION_CODE), col(prefix + "n").as(NUMERATOR_SUM),
+                col(prefix + "d").as(DENOMINATOR_SUM), population.as(POPULATION), col(prefix + "v").as(MEAN_VALUE),
+                col(prefix + "c").as(AVAILABLE_PERIODS));
+    }
 
-        Column quarter = col("_month").minus(col("_fy").minus(1).multiply(12).plus(3)).divide(3).cast("int").plus(1);
-        Dataset<Row> quarters = monthly.withColumn("_quarter", quarter)
-                .groupBy(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL), col("_fy"),
-                        col("_quarter"))
-                .agg(first(col(Columns.OLD_LA_CODE), true).as(Columns.OLD_LA_CODE),
-                        first(col(Columns.LA_NAME), true).as(Columns.LA_NAME),
-                        first(col(Columns.REGION_CODE), true).as(Columns.REGION_CODE),
-                        first(col(Columns.UNIT)).as(Columns.UNIT), first(col(IndicatorValues.NAME)).as(IndicatorValues.NAME),
-                        first(col(IndicatorValues.POLARITY)).as(IndicatorValues.POLARITY),
-                        first(col(IndicatorValues.DECIMALS)).as(IndicatorValues.DECIMALS),
-                        first(col("_uses_population")).as("_uses_population"), first(col("_d_expected")).as("_d_expected"),
-                        first(col("_multiplier")).as("_multiplier"), first(col("_half_even")).as("_half_even"),
-                        first(col("_mean")).as("_mean"), first(col("_fy_start")).as("_fy_start"),
-                        sum(when(col("_present"), col(IndicatorValues.NUMERATOR))).as(NUMERATOR_SUM),
-                        sum(when(col("_present").and(col("_uses_population").unary_$bang()),
-                                col(IndicatorValues.DENOMINATOR))).as(DENOMINATOR_SUM),
-                        max(when(col("_uses_population"), col(IndicatorValues.DENOMINATOR))).as("_population"),
-                        avg(when(col("_present"), col(IndicatorValues.VALUE_UNROUNDED))).as("_mean_value"),
-                        count(when(col("_present"), 1)).as(AVAILABLE_PERIODS))
-                .withColumn(WINDOW, lit(QUARTER))
-                .withColumn(EXPECTED, lit(3))
-                .withColumn(WINDOW_START, add_months(col("_fy_start"), col("_quarter").minus(1).multiply(3)))
-                .withColumn(Columns.PERIOD_END, last_day(add_months(col(WINDOW_START), 2)))
-                .withColumn(PERIOD_LABEL, concat(financialYear(col("_fy")), lit(" Q"), col("_quarter").cast("string")));
-
-        Dataset<Row> annual = values.filter(col(IndicatorValues.FREQUENCY).equalTo("annual"));
+    /** Annual values over 3 consecutive years: the mean of the values, and the sums of the inputs. */
+    private static Dataset<Row> threeYears(Dataset<Row> annual) {
         WindowSpec threeYears = Window.partitionBy(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY),
                 col(Columns.GEOGRAPHIC_LEVEL), col(Columns.PERIOD_TYPE)).orderBy(col(Columns.YEAR)).rangeBetween(-2, 0);
-        Dataset<Row> threeYear = annual
+        return annual
                 .withColumn(AVAILABLE_PERIODS, count(when(col(Columns.VALUE).isNotNull(), 1)).over(threeYears))
-                .withColumn("_mean_value", avg(col(Columns.VALUE)).over(threeYears))
+                .withColumn(MEAN_VALUE, avg(col(Columns.VALUE)).over(threeYears))
                 .withColumn(NUMERATOR_SUM, sum(col(IndicatorValues.NUMERATOR)).over(threeYears))
                 .withColumn(DENOMINATOR_SUM, sum(col(IndicatorValues.DENOMINATOR)).over(threeYears))
-                .withColumn("_population", lit(null).cast("double"))
-                .withColumn("_mean", lit(true))
+                .withColumn(POPULATION, lit(null).cast("double"))
                 .withColumn(WINDOW, lit(THREE_YEARS))
                 .withColumn(EXPECTED, lit(3))
                 .withColumn(WINDOW_START, date_add(add_months(col(Columns.PERIOD_END), -36), 1))
                 .withColumn(PERIOD_LABEL, concat(col(Columns.YEAR).minus(2).cast("string"), lit("-"),
                         col(Columns.YEAR).cast("string")));
-
-        List<Dataset<Row>> all = List.of(finish(rolling), finish(ytd), finish(quarters), finish(threeYear));
-        return all.get(0).unionByName(all.get(1)).unionByName(all.get(2)).unionByName(all.get(3));
     }
 
-    private static Dataset<Row> aggregateOver(Dataset<Row> monthly, WindowSpec window) {
-        return monthly
-                .withColumn(NUMERATOR_SUM, sum(when(col("_present"), col(IndicatorValues.NUMERATOR))).over(window))
-                .withColumn(DENOMINATOR_SUM, sum(when(col("_present").and(col("_uses_population").unary_$bang()),
-                        col(IndicatorValues.DENOMINATOR))).over(window))
-                .withColumn("_population", when(col("_uses_population"), col(IndicatorValues.DENOMINATOR)))
-                .withColumn("_mean_value", avg(when(col("_present"), col(IndicatorValues.VALUE_UNROUNDED))).over(window))
-                .withColumn(AVAILABLE_PERIODS, count(when(col("_present"), 1)).over(window));
-    }
-
+    /** Rounds and judges window rows that carry the catalogue's attributes. */
     private static Dataset<Row> finish(Dataset<Row> rows) {
         Column complete = col(AVAILABLE_PERIODS).equalTo(col(EXPECTED));
         Column hasMeasureDenominator = col("_d_expected").gt(0);
         Column decimals = col(IndicatorValues.DECIMALS);
-        Column rounded = when(col("_mean"), Rounding.roundedDouble(col("_mean_value"), decimals))
-                .when(col("_uses_population"), Rounding.value(col(NUMERATOR_SUM), col("_population"), col("_multiplier"),
+        // Three-year windows always average the annual values.
+        Column mean = col("_mean").or(col(WINDOW).equalTo(THREE_YEARS));
+        Column rounded = when(mean, Rounding.roundedDouble(col(MEAN_VALUE), decimals))
+                .when(col("_uses_population"), Rounding.value(col(NUMERATOR_SUM), col(POPULATION), col("_multiplier"),
                         decimals, col("_half_even")))
                 .when(hasMeasureDenominator, Rounding.value(col(NUMERATOR_SUM), col(DENOMINATOR_SUM), col("_multiplier"),
                         decimals, col("_half_even")))
@@ -167,8 +216,8 @@ public final class Windows {
         Column status = when(complete.and(value.isNotNull()), lit(Status.AVAILABLE.code()))
                 .when(complete, lit(Status.NOT_AVAILABLE.code()))
                 .otherwise(lit(INCOMPLETE));
-        Column reason = when(complete.unary_$bang(), format_string("%d of %d periods available", col(AVAILABLE_PERIODS),
-                        col(EXPECTED)))
+        Column reason = when(complete.unary_$bang(), concat(col(AVAILABLE_PERIODS).cast("string"), lit(" of "),
+                        col(EXPECTED).cast("string"), lit(" periods available")))
                 .when(value.isNull(), lit("denominator is zero or not available"));
         rows = rows.withColumn(Columns.VALUE, when(complete, rounded));
         return rows.select(col(Columns.INDICATOR_ID), col(IndicatorValues.NAME), col(Columns.UNIT),
@@ -181,6 +230,6 @@ public final class Windows {
 
     /** {@code 2024-25} for the financial year ending in March 2025. */
     private static Column financialYear(Column fyEnd) {
-        return format_string("%d-%02d", fyEnd.minus(1), fyEnd.mod(100));
+        return concat(fyEnd.minus(1).cast("string"), lit("-"), lpad(fyEnd.mod(100).cast("string"), 2, "0"));
     }
 }
