@@ -80,16 +80,20 @@ public final class Benchmarks {
                 .join(rules, Columns.INDICATOR_ID);
         // Direction of travel first, while rows are narrow: one shuffle by series. Then one shuffle by indicator and
         // period serves the neighbour averages, ranks, quartiles and area aggregates.
+        // Explicit partition counts: the rows are narrow, and adaptive execution would otherwise coalesce each
+        // shuffle into one task and leave a core idle.
+        int partitions = Integer.parseInt(values.sparkSession().conf().get("spark.sql.shuffle.partitions"));
         Dataset<Row> la = Travel.directions(Boundaries.attach(withRules
                         .filter(col(Columns.GEOGRAPHIC_LEVEL).equalTo(GeographicLevel.LOCAL_AUTHORITY.code()))
                         .withColumn(REPORTING_YEAR, reportingYear(col(Columns.PERIOD_END))), codeChanges)
-                .filter(Boundaries.exists(col(REPORTING_YEAR))))
+                .filter(Boundaries.exists(col(REPORTING_YEAR)))
+                .repartition(partitions, col(Columns.INDICATOR_ID), col(Boundaries.SERIES_CODE)))
                 .withColumn(USABLE, col(Columns.STATUS).equalTo(Status.AVAILABLE.code()).and(col(Columns.VALUE).isNotNull()))
                 .withColumn(COMPARATOR_REGION, AreaComparators.parentRegion(col(Columns.REGION_CODE)))
                 .join(broadcast(NeighbourAverages.models(neighbours)), col(Columns.OLD_LA_CODE).equalTo(col("_sn_la"))
                         .and(col(REPORTING_YEAR).equalTo(col("_sn_model_year"))), "left")
                 .drop("_sn_la", "_sn_model_year")
-                .repartition(col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END));
+                .repartition(partitions, col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END));
         WindowSpec period = Window.partitionBy(col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END));
         WindowSpec region = Window.partitionBy(col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END),
                 col(COMPARATOR_REGION));
