@@ -88,14 +88,15 @@ public final class Windows {
                 col("_uses_population"), col("_d_expected")));
         Dataset<Row> attributes = broadcast(catalogueTable.select(col(IndicatorValues.CAT_ID).as(Columns.INDICATOR_ID),
                 col(IndicatorValues.NAME), col(Columns.UNIT), col(IndicatorValues.POLARITY),
-                col(IndicatorValues.DECIMALS), col("_uses_population"), col("_d_expected"), col("_multiplier"), col("_half_even"), col("_mean")));
+                col(IndicatorValues.DECIMALS), col("_uses_population"), col("_d_expected"), col("_multiplier"),
+                col("_half_even"), col("_mean")));
         Dataset<Row> monthly = monthRows(indicatorValues.filter(col(IndicatorValues.FREQUENCY).equalTo("monthly"))
                 .join(flags, Columns.INDICATOR_ID));
         Dataset<Row> annual = indicatorValues.filter(col(IndicatorValues.FREQUENCY).equalTo("annual"))
                 .select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL),
                         col(Columns.OLD_LA_CODE), col(Columns.LA_NAME), col(Columns.REGION_CODE),
-                        col(Columns.PERIOD_TYPE), col(Columns.YEAR), col(Columns.PERIOD_END), col(Columns.VALUE), col(IndicatorValues.NUMERATOR),
-                        col(IndicatorValues.DENOMINATOR));
+                        col(Columns.PERIOD_TYPE), col(Columns.YEAR), col(Columns.PERIOD_END), col(Columns.VALUE),
+                        col(IndicatorValues.NUMERATOR), col(IndicatorValues.DENOMINATOR));
         return finish(monthlyWindows(monthly).join(attributes, Columns.INDICATOR_ID))
                 .unionByName(finish(threeYears(annual).join(attributes, Columns.INDICATOR_ID)));
     }
