@@ -13,11 +13,13 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
+import org.csbench.model.Columns;
 import org.csbench.model.Errors;
 
 /**
@@ -27,6 +29,15 @@ import org.csbench.model.Errors;
  */
 public final class Warehouse {
     private static final Pattern TABLE_NAME = Pattern.compile("[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*");
+    /**
+     * The columns a new table keeps file statistics (min, max, null count) on, for data skipping: the ones tables
+     * are read by (Delta keeps none on booleans). Delta's default, every one of the first 32 columns, updates each
+     * column's statistics for every row written, about half the time of writing bronze and silver, and skips no
+     * more files for these readers.
+     */
+    private static final List<String> STATS_COLUMNS = List.of(Columns.INDICATOR_ID, "geo_key", Columns.PERIOD_END,
+            "window_end", Columns.SOURCE_ID, Columns.LOAD_ID);
+    private static final String STATS_OPTION = "delta.dataSkippingStatsColumns";
 
     private final SparkSession spark;
     private final String root;
@@ -71,13 +82,13 @@ public final class Warehouse {
 
     /** Appends rows; new columns (a source file that gained a column) are added to the schema. */
     public void append(String table, Dataset<Row> rows, String commitNote) {
-        rows.write().format("delta").mode(SaveMode.Append).option("mergeSchema", "true")
+        writer(rows).mode(SaveMode.Append).option("mergeSchema", "true")
                 .option("userMetadata", commitNote).save(location(table));
     }
 
     /** Replaces the whole table. */
     public void overwrite(String table, Dataset<Row> rows, String commitNote) {
-        rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true")
+        writer(rows).mode(SaveMode.Overwrite).option("overwriteSchema", "true")
                 .option("userMetadata", commitNote).save(location(table));
     }
 
@@ -87,8 +98,16 @@ public final class Warehouse {
             append(table, rows, commitNote);
             return;
         }
-        rows.write().format("delta").mode(SaveMode.Overwrite).option("replaceWhere", condition)
+        writer(rows).mode(SaveMode.Overwrite).option("replaceWhere", condition)
                 .option("mergeSchema", "true").option("userMetadata", commitNote).save(location(table));
+    }
+
+    /** A Delta writer; a table it creates keeps statistics on {@link #STATS_COLUMNS} only (existing ones keep theirs). */
+    private static DataFrameWriter<Row> writer(Dataset<Row> rows) {
+        List<String> columns = List.of(rows.columns());
+        List<String> stats = STATS_COLUMNS.stream().filter(columns::contains).toList();
+        DataFrameWriter<Row> writer = rows.write().format("delta");
+        return stats.isEmpty() ? writer : writer.option(STATS_OPTION, String.join(",", stats));
     }
 
     /**

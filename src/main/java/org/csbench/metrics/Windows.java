@@ -87,15 +87,16 @@ public final class Windows {
         Dataset<Row> flags = broadcast(catalogueTable.select(col(IndicatorValues.CAT_ID).as(Columns.INDICATOR_ID),
                 col("_uses_population"), col("_d_expected")));
         Dataset<Row> attributes = broadcast(catalogueTable.select(col(IndicatorValues.CAT_ID).as(Columns.INDICATOR_ID),
-                col(IndicatorValues.NAME), col(Columns.UNIT), col(IndicatorValues.POLARITY), col(IndicatorValues.DECIMALS),
-                col("_uses_population"), col("_d_expected"), col("_multiplier"), col("_half_even"), col("_mean")));
+                col(IndicatorValues.NAME), col(Columns.UNIT), col(IndicatorValues.POLARITY),
+                col(IndicatorValues.DECIMALS), col("_uses_population"), col("_d_expected"), col("_multiplier"),
+                col("_half_even"), col("_mean")));
         Dataset<Row> monthly = monthRows(indicatorValues.filter(col(IndicatorValues.FREQUENCY).equalTo("monthly"))
                 .join(flags, Columns.INDICATOR_ID));
         Dataset<Row> annual = indicatorValues.filter(col(IndicatorValues.FREQUENCY).equalTo("annual"))
                 .select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL),
-                        col(Columns.OLD_LA_CODE), col(Columns.LA_NAME), col(Columns.REGION_CODE), col(Columns.PERIOD_TYPE),
-                        col(Columns.YEAR), col(Columns.PERIOD_END), col(Columns.VALUE), col(IndicatorValues.NUMERATOR),
-                        col(IndicatorValues.DENOMINATOR));
+                        col(Columns.OLD_LA_CODE), col(Columns.LA_NAME), col(Columns.REGION_CODE),
+                        col(Columns.PERIOD_TYPE), col(Columns.YEAR), col(Columns.PERIOD_END), col(Columns.VALUE),
+                        col(IndicatorValues.NUMERATOR), col(IndicatorValues.DENOMINATOR));
         return finish(monthlyWindows(monthly).join(attributes, Columns.INDICATOR_ID))
                 .unionByName(finish(threeYears(annual).join(attributes, Columns.INDICATOR_ID)));
     }
@@ -170,7 +171,8 @@ public final class Windows {
         return windowed.select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL),
                         explode(array(rolling, ytd, quarterRow)).as(ROW))
                 .filter(col(ROW).isNotNull())
-                .select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL), col(ROW + ".*"));
+                .select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL),
+                        col(ROW + ".*"));
     }
 
     private static Column windowRow(Column window, Column expected, Column start, Column end, Column label,
@@ -209,8 +211,8 @@ public final class Windows {
         Column rounded = when(mean, Rounding.roundedDouble(col(MEAN_VALUE), decimals))
                 .when(col("_uses_population"), Rounding.value(col(NUMERATOR_SUM), col(POPULATION), col("_multiplier"),
                         decimals, col("_half_even")))
-                .when(hasMeasureDenominator, Rounding.value(col(NUMERATOR_SUM), col(DENOMINATOR_SUM), col("_multiplier"),
-                        decimals, col("_half_even")))
+                .when(hasMeasureDenominator, Rounding.value(col(NUMERATOR_SUM), col(DENOMINATOR_SUM),
+                        col("_multiplier"), decimals, col("_half_even")))
                 .otherwise(Rounding.product(col(NUMERATOR_SUM), col("_multiplier"), decimals, col("_half_even")));
         Column value = col(Columns.VALUE);
         Column status = when(complete.and(value.isNotNull()), lit(Status.AVAILABLE.code()))
