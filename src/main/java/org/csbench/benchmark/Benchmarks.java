@@ -18,6 +18,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 
 import org.csbench.config.Catalogue;
+import org.csbench.delta.SparkSessions;
 import org.csbench.metrics.Geography;
 import org.csbench.metrics.IndicatorValues;
 import org.csbench.model.Columns;
@@ -52,8 +53,6 @@ public final class Benchmarks {
     static final String NUMERATOR = IndicatorValues.NUMERATOR;
     static final String DENOMINATOR = IndicatorValues.DENOMINATOR;
 
-    private static final String[] PERIOD_KEY = {Columns.INDICATOR_ID, Columns.PERIOD_TYPE, Columns.PERIOD_END};
-
     private Benchmarks() {
     }
 
@@ -82,7 +81,8 @@ public final class Benchmarks {
         // period serves the neighbour averages, ranks, quartiles and area aggregates.
         // Explicit partition counts: the rows are narrow, and adaptive execution would otherwise coalesce each
         // shuffle into one task and leave a core idle.
-        int partitions = Integer.parseInt(values.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+        Dataset<Row> pairs = NeighbourAverages.inForce(neighbours);
+        int partitions = SparkSessions.shufflePartitions(values.sparkSession());
         Dataset<Row> la = Travel.directions(Boundaries.attach(withRules
                         .filter(col(Columns.GEOGRAPHIC_LEVEL).equalTo(GeographicLevel.LOCAL_AUTHORITY.code()))
                         .withColumn(REPORTING_YEAR, reportingYear(col(Columns.PERIOD_END))), codeChanges)
@@ -90,14 +90,14 @@ public final class Benchmarks {
                 .repartition(partitions, col(Columns.INDICATOR_ID), col(Boundaries.SERIES_CODE)))
                 .withColumn(USABLE, col(Columns.STATUS).equalTo(Status.AVAILABLE.code()).and(col(Columns.VALUE).isNotNull()))
                 .withColumn(COMPARATOR_REGION, AreaComparators.parentRegion(col(Columns.REGION_CODE)))
-                .join(broadcast(NeighbourAverages.models(neighbours)), col(Columns.OLD_LA_CODE).equalTo(col("_sn_la"))
+                .join(broadcast(NeighbourAverages.models(pairs)), col(Columns.OLD_LA_CODE).equalTo(col("_sn_la"))
                         .and(col(REPORTING_YEAR).equalTo(col("_sn_model_year"))), "left")
                 .drop("_sn_la", "_sn_model_year")
                 .repartition(partitions, col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END));
         WindowSpec period = Window.partitionBy(col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END));
         WindowSpec region = Window.partitionBy(col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END),
                 col(COMPARATOR_REGION));
-        Dataset<Row> compared = NeighbourAverages.withAverages(la, neighbours);
+        Dataset<Row> compared = NeighbourAverages.withAverages(la, pairs);
         Dataset<Row> ranked = Ranking.ranked(compared, period);
         Dataset<Row> joined = withExtract(AreaComparators.withAreas(ranked, withRules, period, region), scorecards,
                 catalogue);

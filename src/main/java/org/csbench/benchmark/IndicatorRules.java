@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.StructType;
 
 import org.csbench.config.Catalogue;
 import org.csbench.config.Indicator;
+import org.csbench.metrics.IndicatorValues;
 import org.csbench.model.Columns;
 import org.csbench.model.Polarity;
 import org.csbench.model.Unit;
@@ -23,7 +24,7 @@ import org.csbench.model.Unit;
  * tolerance.
  */
 final class IndicatorRules {
-    static final String POLARITY = "polarity";
+    static final String POLARITY = IndicatorValues.POLARITY;
     static final String SIGN = "_sign";
     static final String METHOD = "comparator_method";
     static final String DECIMALS = "decimals";
@@ -33,7 +34,7 @@ final class IndicatorRules {
     static final String CATALOGUE_TARGET_LOW = "_catalogue_target_low";
     static final String CATALOGUE_TARGET_HIGH = "_catalogue_target_high";
     static final String TOLERANCE_PCT = "tolerance_pct";
-    static final String REF = "ref";
+    static final String REF = IndicatorValues.REF;
 
     private IndicatorRules() {
     }

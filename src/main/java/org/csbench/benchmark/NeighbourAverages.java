@@ -69,8 +69,8 @@ final class NeighbourAverages {
      * the authorities that have it as a neighbour, the contributions are combined per authority, and each
      * indicator-period's results travel as one map, so neither step moves rows between partitions.
      */
-    static Dataset<Row> withAverages(Dataset<Row> rows, Dataset<Row> neighbours) {
-        Dataset<Row> pairs = broadcast(inForce(neighbours));
+    static Dataset<Row> withAverages(Dataset<Row> rows, Dataset<Row> inForce) {
+        Dataset<Row> pairs = broadcast(inForce);
         Dataset<Row> usable = rows.filter(col(Benchmarks.USABLE));
         Dataset<Row> contributions = usable.join(pairs, usable.col(Columns.OLD_LA_CODE)
                         .equalTo(pairs.col(NeighbourTransform.NEIGHBOUR_CODE))
@@ -105,9 +105,9 @@ final class NeighbourAverages {
                 .drop("_sn_id", "_sn_type", "_sn_end", "_sn_map");
     }
 
-    /** The model in force and its number of neighbours, per authority and reporting year. */
-    static Dataset<Row> models(Dataset<Row> neighbours) {
-        return inForce(neighbours).groupBy(col(TARGET).as("_sn_la"), col(YEAR).as("_sn_model_year"))
+    /** The model in force and its number of neighbours, per authority and reporting year, from {@link #inForce}. */
+    static Dataset<Row> models(Dataset<Row> inForce) {
+        return inForce.groupBy(col(TARGET).as("_sn_la"), col(YEAR).as("_sn_model_year"))
                 .agg(first(col(MODEL)).as(MODEL), count(lit(1)).as(EXPECTED));
     }
 }

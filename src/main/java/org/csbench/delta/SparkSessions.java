@@ -21,6 +21,11 @@ public final class SparkSessions {
         return builder.getOrCreate();
     }
 
+    /** The session's shuffle partition count, for repartitions whose count adaptive execution must keep. */
+    public static int shufflePartitions(SparkSession spark) {
+        return Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+    }
+
     /** A small local session for tests: {@code local[2]}, UI off, 2 shuffle partitions, loopback only. */
     public static SparkSession forTests(String warehouseDir) {
         return withDelta(SparkSession.builder().appName("csbench-tests").master("local[2]"))

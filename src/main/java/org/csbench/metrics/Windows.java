@@ -28,6 +28,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 import org.csbench.config.Catalogue;
+import org.csbench.delta.SparkSessions;
 import org.csbench.model.Columns;
 import org.csbench.model.Status;
 
@@ -131,7 +132,7 @@ public final class Windows {
                 col(Columns.GEOGRAPHIC_LEVEL), col(FY)).orderBy(col(FY_ORDER));
         WindowSpec yearToDate = financialYear.rangeBetween(Window.unboundedPreceding(), 0);
         WindowSpec quarter = financialYear.rangeBetween(-2, 2);
-        int partitions = Integer.parseInt(months.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+        int partitions = SparkSessions.shufflePartitions(months.sparkSession());
         Dataset<Row> windowed = months
                 // A fixed number of partitions: rows are narrow, so adaptive execution would otherwise coalesce
                 // them into a single task and leave a core idle.
