@@ -1,17 +1,14 @@
 package org.csbench.benchmark;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.WindowSpec;
 
 import org.csbench.metrics.Geography;
 import org.csbench.metrics.IndicatorValues;
@@ -48,15 +45,19 @@ final class AreaComparators {
 
     /**
      * Adds the region's and England's value, source and count to authority rows (with
-     * {@link Benchmarks#USABLE}, {@link Benchmarks#COMPARATOR_REGION} and the rules).
+     * {@link Benchmarks#USABLE}, {@link Benchmarks#COMPARATOR_REGION}, the rules and their period's England sums
+     * from {@link PeriodSummaries#periods}).
      *
      * @param rows    authority rows
+     * @param regions {@link PeriodSummaries#regions}: the sums per indicator, period and comparator region
      * @param values  {@code gold.indicator_value}, for the areas' own rows
-     * @param period  the window of one indicator and period (all authorities: England)
-     * @param region  the window of one indicator, period and comparator region
      */
-    static Dataset<Row> withAreas(Dataset<Row> rows, Dataset<Row> values, WindowSpec period, WindowSpec region) {
-        Dataset<Row> withAggregates = aggregated(aggregated(rows, region, "_r"), period, "_e");
+    static Dataset<Row> withAreas(Dataset<Row> rows, Dataset<Row> regions, Dataset<Row> values) {
+        Dataset<Row> withRegions = rows.join(broadcast(regions), col(Columns.INDICATOR_ID).equalTo(col(PeriodSummaries.ID))
+                .and(col(Columns.PERIOD_TYPE).equalTo(col(PeriodSummaries.TYPE)))
+                .and(col(Columns.PERIOD_END).equalTo(col(PeriodSummaries.END)))
+                .and(col(Benchmarks.COMPARATOR_REGION).equalTo(col(PeriodSummaries.REGION))), "left")
+                .drop(PeriodSummaries.ID, PeriodSummaries.TYPE, PeriodSummaries.END, PeriodSummaries.REGION);
         Column level = col(Columns.GEOGRAPHIC_LEVEL);
         Dataset<Row> own = broadcast(values
                 .filter(level.isin(GeographicLevel.REGIONAL.code(), GeographicLevel.NATIONAL.code())
@@ -66,22 +67,10 @@ final class AreaComparators {
                         col(Columns.VALUE).as("_o_value"),
                         when(col(IndicatorValues.VALUE_SOURCE).equalTo("published"), lit(PUBLISHED))
                                 .otherwise(lit(COMPUTED)).as("_o_source")));
-        Dataset<Row> withRegion = choose(withOwn(withAggregates, own, col(Benchmarks.COMPARATOR_REGION)), "_r",
-                Benchmarks.REGION_VALUE, Benchmarks.REGION_SOURCE, Benchmarks.REGION_COUNT);
-        return choose(withOwn(withRegion, own, lit(Geography.ENGLAND)), "_e",
+        Dataset<Row> withRegion = choose(withOwn(withRegions, own, col(Benchmarks.COMPARATOR_REGION)),
+                PeriodSummaries.REGIONAL, Benchmarks.REGION_VALUE, Benchmarks.REGION_SOURCE, Benchmarks.REGION_COUNT);
+        return choose(withOwn(withRegion, own, lit(Geography.ENGLAND)), PeriodSummaries.ENGLAND,
                 Benchmarks.ENGLAND_VALUE, Benchmarks.ENGLAND_SOURCE, Benchmarks.ENGLAND_COUNT);
-    }
-
-    /** Sums and counts of the usable authority values in {@code window}, as columns prefixed {@code p}. */
-    private static Dataset<Row> aggregated(Dataset<Row> rows, WindowSpec window, String p) {
-        Column usable = col(Benchmarks.USABLE);
-        Column both = usable.and(col(Benchmarks.NUMERATOR).isNotNull()).and(col(Benchmarks.DENOMINATOR).isNotNull());
-        // One select: the five window expressions share one window operator.
-        return rows.select(col("*"), sum(when(both, col(Benchmarks.NUMERATOR))).over(window).as(p + "_sum_n"),
-                sum(when(both, col(Benchmarks.DENOMINATOR))).over(window).as(p + "_sum_d"),
-                count(when(both, 1)).over(window).as(p + "_pairs"),
-                avg(when(usable, col(Columns.VALUE))).over(window).as(p + "_mean"),
-                count(when(usable, 1)).over(window).as(p + "_count"));
     }
 
     private static Dataset<Row> withOwn(Dataset<Row> rows, Dataset<Row> own, Column area) {
@@ -98,7 +87,7 @@ final class AreaComparators {
                 when(col(p + "_pairs").gt(0).and(col(p + "_sum_d").gt(0)), pooled)).otherwise(col(p + "_mean"));
         return rows.withColumn(value, when(useOwn, col("_o_value")).otherwise(aggregatedValue))
                 .withColumn(source, when(useOwn, col("_o_source")).when(aggregatedValue.isNotNull(), lit(AGGREGATED)))
-                .withColumn(count, col(p + "_count"))
+                .withColumn(count, coalesce(col(p + "_count"), lit(0L)))
                 .drop("_o_id", "_o_type", "_o_end", "_o_area", "_o_value", "_o_source", p + "_sum_n", p + "_sum_d",
                         p + "_pairs", p + "_mean", p + "_count");
     }

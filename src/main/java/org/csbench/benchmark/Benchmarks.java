@@ -13,8 +13,6 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 
 import org.csbench.config.Catalogue;
@@ -77,30 +75,41 @@ public final class Benchmarks {
         Dataset<Row> rules = broadcast(IndicatorRules.table(values.sparkSession(), catalogue));
         Dataset<Row> withRules = values.select(INPUT.stream().map(c -> col(c)).toArray(Column[]::new))
                 .join(rules, Columns.INDICATOR_ID);
-        // Direction of travel first, while rows are narrow: one shuffle by series. Then one shuffle by indicator and
-        // period serves the neighbour averages, ranks, quartiles and area aggregates.
-        // Explicit partition counts: the rows are narrow, and adaptive execution would otherwise coalesce each
-        // shuffle into one task and leave a core idle.
+        // Direction of travel first: one shuffle by series. Then the authority rows move once more, to partitions by
+        // indicator and period, where each meets its period's summary (neighbour values, ranks, quartiles, England),
+        // aggregated from rows partitioned the same way, so the join moves neither side.
+        // Explicit partition counts: adaptive execution would otherwise coalesce each shuffle of these narrow rows
+        // into one task and leave a core idle.
         Dataset<Row> pairs = NeighbourAverages.inForce(neighbours);
+        NeighbourAverages.Keys keys = NeighbourAverages.Keys.of(pairs);
         int partitions = SparkSessions.shufflePartitions(values.sparkSession());
-        Dataset<Row> la = Travel.directions(Boundaries.attach(withRules
+        Dataset<Row> authorities = Boundaries.attach(withRules
                         .filter(col(Columns.GEOGRAPHIC_LEVEL).equalTo(GeographicLevel.LOCAL_AUTHORITY.code()))
                         .withColumn(REPORTING_YEAR, reportingYear(col(Columns.PERIOD_END))), codeChanges)
                 .filter(Boundaries.exists(col(REPORTING_YEAR)))
-                .repartition(partitions, col(Columns.INDICATOR_ID), col(Boundaries.SERIES_CODE)))
                 .withColumn(USABLE, col(Columns.STATUS).equalTo(Status.AVAILABLE.code()).and(col(Columns.VALUE).isNotNull()))
-                .withColumn(COMPARATOR_REGION, AreaComparators.parentRegion(col(Columns.REGION_CODE)))
-                .join(broadcast(NeighbourAverages.models(pairs)), col(Columns.OLD_LA_CODE).equalTo(col("_sn_la"))
+                .withColumn(COMPARATOR_REGION, AreaComparators.parentRegion(col(Columns.REGION_CODE)));
+        Column[] periodKey = {col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END)};
+        Dataset<Row> keyed = authorities.join(broadcast(keys.table()),
+                col(Columns.OLD_LA_CODE).equalTo(col(NeighbourAverages.KEY_CODE)), "left")
+                .drop(NeighbourAverages.KEY_CODE);
+        Dataset<Row> byPeriod = keyed.repartition(partitions, periodKey);
+        Dataset<Row> summaries = PeriodSummaries.periods(byPeriod);
+        Dataset<Row> regions = PeriodSummaries.regions(byPeriod);
+
+        Dataset<Row> la = Travel.directions(authorities.repartition(partitions, col(Columns.INDICATOR_ID),
+                        col(Boundaries.SERIES_CODE)))
+                .join(broadcast(NeighbourAverages.models(pairs, keys)), col(Columns.OLD_LA_CODE).equalTo(col("_sn_la"))
                         .and(col(REPORTING_YEAR).equalTo(col("_sn_model_year"))), "left")
                 .drop("_sn_la", "_sn_model_year")
-                .repartition(partitions, col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END));
-        WindowSpec period = Window.partitionBy(col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END));
-        WindowSpec region = Window.partitionBy(col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END),
-                col(COMPARATOR_REGION));
-        Dataset<Row> compared = NeighbourAverages.withAverages(la, pairs);
-        Dataset<Row> ranked = Ranking.ranked(compared, period);
-        Dataset<Row> joined = withExtract(AreaComparators.withAreas(ranked, withRules, period, region), scorecards,
-                catalogue);
+                .repartition(partitions, periodKey);
+        Dataset<Row> summarised = la.join(summaries.hint("shuffle_hash"), col(Columns.INDICATOR_ID)
+                        .equalTo(col(PeriodSummaries.ID)).and(col(Columns.PERIOD_TYPE).equalTo(col(PeriodSummaries.TYPE)))
+                        .and(col(Columns.PERIOD_END).equalTo(col(PeriodSummaries.END))), "left")
+                .drop(PeriodSummaries.ID, PeriodSummaries.TYPE, PeriodSummaries.END);
+        Dataset<Row> compared = NeighbourAverages.withAverages(summarised, keys.most());
+        Dataset<Row> ranked = Ranking.ranked(compared);
+        Dataset<Row> joined = withExtract(AreaComparators.withAreas(ranked, regions, withRules), scorecards, catalogue);
 
         Dataset<Row> rated = Rag.rate(joined
                 .withColumn(Rag.TARGET_LOW, coalesce(col(ExtractComparators.TARGET_LOW), col(IndicatorRules.CATALOGUE_TARGET_LOW)))

@@ -33,20 +33,24 @@ final class Gaps {
 
     /** Adds {@code gap_to_<name>}, {@code gap_to_<name>_pct} and {@code vs_<name>} for {@code comparator}. */
     static Dataset<Row> add(Dataset<Row> rows, String name, Column comparator) {
+        // The difference and the relative difference get columns of their own first, so rounding (which reads its
+        // input several times) refers to them rather than repeating their expressions in the generated code.
+        String difference = "_gap_" + name;
+        String relative = "_gap_pct_" + name;
+        Dataset<Row> staged = rows
+                .withColumn(difference, col(Columns.VALUE).minus(comparator))
+                .withColumn(relative, when(comparator.notEqual(0), col(difference).divide(abs(comparator)).multiply(100)));
         Column value = col(Columns.VALUE);
-        Column difference = value.minus(comparator);
-        Column gap = Rounding.roundedDouble(difference, col(IndicatorRules.DECIMALS));
-        Column relative = when(comparator.notEqual(0),
-                Rounding.roundedDouble(difference.divide(abs(comparator)).multiply(100), 1));
         Column sign = col(IndicatorRules.SIGN);
         Column band = abs(comparator).multiply(col(IndicatorRules.TOLERANCE_PCT)).divide(100);
         Column reading = when(value.isNull().or(comparator.isNull()), lit(null).cast("string"))
-                .when(abs(difference).leq(band.plus(EPSILON)), lit(SIMILAR))
-                .when(sign.equalTo(0), when(difference.gt(0), lit(HIGHER)).otherwise(lit(LOWER)))
-                .when(difference.multiply(sign).gt(0), lit(BETTER))
+                .when(abs(col(difference)).leq(band.plus(EPSILON)), lit(SIMILAR))
+                .when(sign.equalTo(0), when(col(difference).gt(0), lit(HIGHER)).otherwise(lit(LOWER)))
+                .when(col(difference).multiply(sign).gt(0), lit(BETTER))
                 .otherwise(lit(WORSE));
-        return rows.withColumn("gap_to_" + name, gap)
-                .withColumn("gap_to_" + name + "_pct", relative)
-                .withColumn("vs_" + name, reading);
+        return staged.withColumn("gap_to_" + name, Rounding.roundedDouble(col(difference), col(IndicatorRules.DECIMALS)))
+                .withColumn("gap_to_" + name + "_pct", Rounding.roundedDouble(col(relative), 1))
+                .withColumn("vs_" + name, reading)
+                .drop(difference, relative);
     }
 }

@@ -1,26 +1,36 @@
 package org.csbench.benchmark;
 
-import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.map_from_entries;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 import org.csbench.ingest.NeighbourTransform;
 import org.csbench.model.Columns;
@@ -43,6 +53,12 @@ final class NeighbourAverages {
     private static final int OPEN_END = 2100;
     private static final String YEAR = "_sn_year";
     private static final String TARGET = "_sn_target";
+    /** An authority's small integer key (see {@link Keys}). */
+    static final String KEY = "_sn_key";
+    /** The code a key stands for. */
+    static final String KEY_CODE = "_sn_key_code";
+    /** An authority's neighbours' keys under the model in force. */
+    static final String SLOTS = "_sn_slots";
 
     private NeighbourAverages() {
     }
@@ -64,50 +80,82 @@ final class NeighbourAverages {
     }
 
     /**
-     * Adds {@link #AVERAGE} and {@link #USED} to authority rows (with {@link Benchmarks#USABLE}, the rules and
-     * {@link Benchmarks#REPORTING_YEAR}) that are partitioned by indicator and period: each usable value is sent to
-     * the authorities that have it as a neighbour, the contributions are combined per authority, and each
-     * indicator-period's results travel as one map, so neither step moves rows between partitions.
+     * Adds {@link #AVERAGE} and {@link #USED} to authority rows carrying {@link #SLOTS} (from {@link #models}),
+     * {@link PeriodSummaries#VALUES} of their indicator and period, and the rules: each neighbour's value is looked
+     * up by its key in the period's values, so no row moves.
+     *
+     * @param most the most neighbours any authority has ({@link Keys#most()})
      */
-    static Dataset<Row> withAverages(Dataset<Row> rows, Dataset<Row> inForce) {
-        Dataset<Row> pairs = broadcast(inForce);
-        Dataset<Row> usable = rows.filter(col(Benchmarks.USABLE));
-        Dataset<Row> contributions = usable.join(pairs, usable.col(Columns.OLD_LA_CODE)
-                        .equalTo(pairs.col(NeighbourTransform.NEIGHBOUR_CODE))
-                        .and(usable.col(Benchmarks.REPORTING_YEAR).equalTo(pairs.col(YEAR))));
-        Column both = col(Benchmarks.NUMERATOR).isNotNull().and(col(Benchmarks.DENOMINATOR).isNotNull());
+    static Dataset<Row> withAverages(Dataset<Row> rows, int most) {
+        if (most == 0) {
+            return rows.withColumn(AVERAGE, lit(null).cast(DataTypes.DoubleType))
+                    .withColumn(USED, when(col(EXPECTED).isNotNull(), lit(0L)));
+        }
+        List<Column> found = new ArrayList<>();
+        for (int i = 1; i <= most; i++) {
+            found.add(element_at(col(PeriodSummaries.VALUES), try_element_at(col(SLOTS), lit(i))));
+        }
+        Dataset<Row> looked = rows.withColumn("_sn_found", array(found.toArray(Column[]::new)));
+        Column sumValues = lit(0.0);
+        Column values = lit(0L);
+        Column sumNumerators = lit(0.0);
+        Column sumDenominators = lit(0.0);
+        Column pairs = lit(0L);
+        for (int i = 0; i < most; i++) {
+            Column neighbour = col("_sn_found").getItem(i);
+            sumValues = sumValues.plus(coalesce(neighbour.getField("v"), lit(0.0)));
+            values = values.plus(when(neighbour.getField("v").isNotNull(), lit(1L)).otherwise(lit(0L)));
+            sumNumerators = sumNumerators.plus(coalesce(neighbour.getField("n"), lit(0.0)));
+            sumDenominators = sumDenominators.plus(coalesce(neighbour.getField("d"), lit(0.0)));
+            pairs = pairs.plus(when(neighbour.getField("n").isNotNull(), lit(1L)).otherwise(lit(0L)));
+        }
+        Dataset<Row> summed = looked.withColumn("_sn_sum", sumValues).withColumn("_sn_values", values)
+                .withColumn("_sn_num", sumNumerators).withColumn("_sn_den", sumDenominators).withColumn("_sn_pairs", pairs);
         Column pooledMethod = col(IndicatorRules.METHOD).equalTo("pooled");
-        Column pooled = col("_sn_num").multiply(col(IndicatorRules.MULTIPLIER)).divide(col("_sn_den"));
-        Column[] period = {col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END)};
-        Dataset<Row> perAuthority = contributions
-                // method and multiplier depend on the indicator alone; as keys they keep every aggregate buffer
-                // fixed-width, so Spark can hash-aggregate instead of sorting the contributions
-                .groupBy(col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END), col(TARGET),
-                        col(IndicatorRules.METHOD), col(IndicatorRules.MULTIPLIER))
-                .agg(avg(col(Columns.VALUE)).as("_sn_mean"),
-                        count(col(Columns.VALUE)).as("_sn_values"),
-                        sum(when(both, col(Benchmarks.NUMERATOR))).as("_sn_num"),
-                        sum(when(both, col(Benchmarks.DENOMINATOR))).as("_sn_den"),
-                        count(when(both, 1)).as("_sn_pairs"))
-                .select(col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END), col(TARGET),
-                        struct(when(pooledMethod, when(col("_sn_den").gt(0), pooled)).otherwise(col("_sn_mean")).as("a"),
-                                when(pooledMethod, col("_sn_pairs")).otherwise(col("_sn_values")).as("n")).as("_sn"));
-        Dataset<Row> perPeriod = perAuthority.groupBy(period)
-                .agg(map_from_entries(collect_list(struct(col(TARGET), col("_sn")))).as("_sn_map"))
-                .select(col(Columns.INDICATOR_ID).as("_sn_id"), col(Columns.PERIOD_TYPE).as("_sn_type"),
-                        col(Columns.PERIOD_END).as("_sn_end"), col("_sn_map"));
-        Column own = element_at(col("_sn_map"), col(Columns.OLD_LA_CODE));
-        return rows.join(perPeriod.hint("shuffle_hash"), col(Columns.INDICATOR_ID).equalTo(col("_sn_id"))
-                        .and(col(Columns.PERIOD_TYPE).equalTo(col("_sn_type"))).and(col(Columns.PERIOD_END).equalTo(col("_sn_end"))),
-                        "left")
-                .withColumn(AVERAGE, own.getField("a"))
-                .withColumn(USED, coalesce(own.getField("n"), when(col(EXPECTED).isNotNull(), lit(0L))))
-                .drop("_sn_id", "_sn_type", "_sn_end", "_sn_map");
+        Column pooled = when(col("_sn_pairs").gt(0).and(col("_sn_den").gt(0)),
+                col("_sn_num").multiply(col(IndicatorRules.MULTIPLIER)).divide(col("_sn_den")));
+        Column mean = when(col("_sn_values").gt(0), col("_sn_sum").divide(col("_sn_values")));
+        return summed
+                .withColumn(AVERAGE, when(col(EXPECTED).isNotNull(), when(pooledMethod, pooled).otherwise(mean)))
+                .withColumn(USED, when(col(EXPECTED).isNotNull(),
+                        when(pooledMethod, col("_sn_pairs")).otherwise(col("_sn_values"))))
+                .drop("_sn_found", "_sn_sum", "_sn_values", "_sn_num", "_sn_den", "_sn_pairs");
     }
 
-    /** The model in force and its number of neighbours, per authority and reporting year, from {@link #inForce}. */
-    static Dataset<Row> models(Dataset<Row> inForce) {
-        return inForce.groupBy(col(TARGET).as("_sn_la"), col(YEAR).as("_sn_model_year"))
-                .agg(first(col(MODEL)).as(MODEL), count(lit(1)).as(EXPECTED));
+    /**
+     * The authorities the models name, each with a small integer {@link #KEY} (a period's values are looked up by it),
+     * and the most neighbours any authority has in a year. Read from the small neighbour table on the driver.
+     */
+    record Keys(Dataset<Row> table, int most) {
+        static Keys of(Dataset<Row> inForce) {
+            SparkSession spark = inForce.sparkSession();
+            List<String> codes = inForce.select(col(TARGET).as("c"))
+                    .union(inForce.select(col(NeighbourTransform.NEIGHBOUR_CODE).as("c")))
+                    .filter(col("c").isNotNull()).distinct().as(Encoders.STRING()).collectAsList();
+            List<Row> rows = new ArrayList<>();
+            List<String> sorted = new ArrayList<>(codes);
+            Collections.sort(sorted);
+            for (int i = 0; i < sorted.size(); i++) {
+                rows.add(RowFactory.create(sorted.get(i), i));
+            }
+            Row most = inForce.groupBy(col(TARGET), col(YEAR)).count().agg(max(col("count"))).first();
+            StructType schema = new StructType().add(KEY_CODE, DataTypes.StringType, false)
+                    .add(KEY, DataTypes.IntegerType, false);
+            return new Keys(spark.createDataFrame(rows, schema), most.isNullAt(0) ? 0 : (int) most.getLong(0));
+        }
+    }
+
+    /**
+     * The model in force, its number of neighbours and their {@link #SLOTS} (keys, in neighbour rank order), per
+     * authority ({@code _sn_la}) and reporting year ({@code _sn_model_year}), from {@link #inForce}.
+     */
+    static Dataset<Row> models(Dataset<Row> inForce, Keys keys) {
+        Dataset<Row> keyed = inForce.join(broadcast(keys.table()),
+                col(NeighbourTransform.NEIGHBOUR_CODE).equalTo(col(KEY_CODE)), "left");
+        return keyed.groupBy(col(TARGET).as("_sn_la"), col(YEAR).as("_sn_model_year"))
+                .agg(first(col(MODEL)).as(MODEL), count(lit(1)).as(EXPECTED),
+                        array_sort(collect_list(struct(col(NeighbourTransform.RANK), col(KEY)))).as("_sn_ranked"))
+                .withColumn(SLOTS, col("_sn_ranked." + KEY))
+                .drop("_sn_ranked");
     }
 }

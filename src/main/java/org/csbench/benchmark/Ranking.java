@@ -1,18 +1,17 @@
 package org.csbench.benchmark;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_position;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.percentile;
-import static org.apache.spark.sql.functions.rank;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
 
 import org.csbench.model.Columns;
 
@@ -22,10 +21,10 @@ import org.csbench.model.Columns;
  *
  * <p>Rank 1 is the best by polarity; ties share the lower rank (1, 2, 2, 4); a neutral indicator gets no rank.
  * Quartiles are those of the period's authority values with R's default (type 7) estimator: the value at
- * position {@code (n - 1) p} of the sorted values, interpolated linearly, which is how Spark's {@code percentile}
- * computes them. Bands as DfE's Local Authority Interactive Tool (and DfE's own children's social care dashboard)
- * give them: the quarters are [Q0, Q25], (Q25, Q50], (Q50, Q75], (Q75, Q100] whatever the polarity, and only the
- * letters turn round: lower is better A, B, C, D; higher is better D, C, B, A. A neutral indicator gets no band;
+ * position {@code (n - 1) p} of the sorted values, interpolated linearly, as Spark's {@code percentile} computes
+ * them ({@link PeriodSummaries#percentile}). Bands as DfE's Local Authority Interactive Tool (and DfE's own
+ * children's social care dashboard) give them: the quarters are [Q0, Q25], (Q25, Q50], (Q50, Q75], (Q75, Q100]
+ * whatever the polarity, and only the letters turn round: lower is better A, B, C, D; higher is better D, C, B, A. A neutral indicator gets no band;
  * every usable value gets its {@link #QUARTILE} (1 = [Q0, Q25] ... 4 = (Q75, Q100]).
  */
 final class Ranking {
@@ -42,30 +41,22 @@ final class Ranking {
 
     /**
      * Adds rank, count, quartile boundaries, quartile and band to authority rows carrying
-     * {@link Benchmarks#USABLE} and {@link IndicatorRules#SIGN}; rows without a usable value get none of them and
-     * take no part. {@code period} is the window of one indicator and period.
+     * {@link Benchmarks#USABLE}, {@link IndicatorRules#SIGN} and their period's summary ({@link PeriodSummaries});
+     * rows without a usable value get none of them and take no part.
      */
-    static Dataset<Row> ranked(Dataset<Row> rows, WindowSpec period) {
+    static Dataset<Row> ranked(Dataset<Row> rows) {
         Column sign = col(IndicatorRules.SIGN);
         Column usable = col(Benchmarks.USABLE);
         Column value = when(usable, col(Columns.VALUE));
-        // Unusable rows sort after every usable one, so they do not shift the ranks before them.
+        // The period's values sorted best first: a value's first position is its rank, so ties share the lower rank.
         Column bestFirst = when(sign.equalTo(1), value.unary_$minus()).otherwise(value);
-        // Unordered window expressions in one select share one window operator.
-        Dataset<Row> ranked = rows
-                .select(col("*"), count(value).over(period).as(RANKED),
-                        percentile(value, array(lit(0.25), lit(0.5), lit(0.75))).over(period).as("_quartiles"))
-                .withColumn(RANK, when(sign.notEqual(0).and(usable),
-                        rank().over(period.orderBy(usable.desc(), bestFirst.asc_nulls_last()))));
-        Column q25 = col("_quartiles").getItem(0);
-        Column q50 = col("_quartiles").getItem(1);
-        Column q75 = col("_quartiles").getItem(2);
         Column quartile = col(QUARTILE);
         Column lowerBand = element_at(array(lit("A"), lit("B"), lit("C"), lit("D")), quartile);
         Column higherBand = element_at(array(lit("D"), lit("C"), lit("B"), lit("A")), quartile);
-        return ranked
-                .withColumn(Q25, q25).withColumn(Q50, q50).withColumn(Q75, q75)
-                .drop("_quartiles")
+        return rows
+                .withColumn(RANKED, coalesce(col(PeriodSummaries.COUNT), lit(0L)))
+                .withColumn(RANK, when(sign.notEqual(0).and(usable),
+                        array_position(col(PeriodSummaries.ORDER), bestFirst).cast(DataTypes.IntegerType)))
                 .withColumn(QUARTILE, when(usable, when(value.leq(col(Q25)), lit(1)).when(value.leq(col(Q50)), lit(2))
                         .when(value.leq(col(Q75)), lit(3)).otherwise(lit(4))))
                 .withColumn(BAND, when(quartile.isNull(), lit(null).cast("string"))

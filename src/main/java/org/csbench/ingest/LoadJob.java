@@ -101,6 +101,7 @@ public final class LoadJob {
     private record Target(String table, Dataset<Row> rows) {
     }
 
+    /** A source read and checked; {@code lines} are the rows bronze is written from (the checked rows for a long extract). */
     private record Staged(SourceSpec source, SourceFile file, Header header, Lineage lineage, Dataset<Row> lines,
             Dataset<Row> checked, List<Target> targets, long rowsRead, long rowsQuarantined, double seconds) {
         String target() {
@@ -205,8 +206,11 @@ public final class LoadJob {
             }
             case SCORECARD_LONG -> {
                 java.util.Map<String, Integer> positions = ScorecardLongTransform.resolve(header);
-                lines = read(spark, file, header, delimiter);
-                checked = ScorecardLongTransform.check(lines, header, positions).persist(StorageLevel.MEMORY_AND_DISK_SER());
+                // The checked rows keep the raw fields, so only they are kept in memory and bronze is written from
+                // them: a long extract has millions of rows, and each copy kept costs as much as parsing them.
+                checked = ScorecardLongTransform.check(CsvLines.read(spark, file, header.size(), delimiter), header,
+                        positions).persist(StorageLevel.MEMORY_AND_DISK_SER());
+                lines = checked;
                 targets.add(new Target(OBSERVATION, observations(ScorecardLongTransform.observations(checked, source),
                         lineage)));
             }

@@ -44,6 +44,11 @@ public final class ScorecardLongTransform {
     public static final String MONTH = "month";
     public static final String INDICATOR_TEXT = "indicator_text";
     static final String LA_CODE_PATTERN = "^[A-Za-z0-9]{2,10}$";
+    /** The month a row's month cell names, its value's number, status and symbol: each cell is read once. */
+    static final String MONTH_START = "_month_start";
+    static final String NUMBER = "_number";
+    static final String STATUS = "_status";
+    static final String SYMBOL = "_symbol";
 
     private static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
 
@@ -81,10 +86,14 @@ public final class ScorecardLongTransform {
         return positions;
     }
 
-    /** The rows with named columns and {@link RowErrors#ERRORS}. */
+    /** The rows with their raw fields, named columns, each cell read once, and {@link RowErrors#ERRORS}. */
     public static Dataset<Row> check(Dataset<Row> lines, Header header, Map<String, Integer> positions) {
+        // The raw fields stay too: bronze is written from these rows, so the file is parsed once.
         List<Column> named = new ArrayList<>(List.of(col(CsvLines.LINE), col(CsvLines.TEXT),
                 col(CsvLines.FIELD_COUNT)));
+        for (int i = 0; i < header.size(); i++) {
+            named.add(col(CsvLines.field(i)));
+        }
         for (String name : List.of(Columns.OLD_LA_CODE, REF, MONTH, Columns.VALUE, Columns.LA_NAME, Columns.REGION_CODE,
                 INDICATOR_TEXT)) {
             Integer at = positions.get(name);
@@ -107,28 +116,41 @@ public final class ScorecardLongTransform {
                         Columns.OLD_LA_CODE), la, "not an LA code such as 352")
                 .add(fieldsOk.and(col(REF).isNull()), published(header, positions, REF), col(REF),
                         "missing indicator reference")
-                .add(fieldsOk.and(ScorecardCells.monthStart(month).isNull()), published(header, positions, MONTH), month,
+                .add(fieldsOk.and(col(MONTH_START).isNull()), published(header, positions, MONTH), month,
                         "not a month like 2023-04 or Apr-23")
-                .add(fieldsOk.and(ScorecardCells.isValid(value).unary_$bang()), published(header, positions, Columns.VALUE),
+                .add(fieldsOk.and(col(STATUS).isNull()), published(header, positions, Columns.VALUE),
                         value, ScorecardCells.NOT_A_VALUE)
                 .add(fieldsOk.and(firstLine.isNotNull()).and(col(CsvLines.LINE).notEqual(firstLine)), RowErrors.WHOLE_ROW, text,
                         concat(lit("duplicate of line "), firstLine.cast(DataTypes.StringType),
                                 lit(" (same LA, indicator and month)")));
-        Dataset<Row> rows = Duplicates.withFirstLine(lines.select(named.toArray(Column[]::new)),
-                List.of(la, lower(col(REF)), ScorecardCells.monthStart(month)), fieldsOk);
-        return rows.withColumn(RowErrors.ERRORS, errors.toColumn()).drop(Duplicates.FIRST_LINE);
+        Dataset<Row> parsed = lines.select(named.toArray(Column[]::new))
+                .withColumn(MONTH_START, ScorecardCells.monthStart(month))
+                .withColumn(NUMBER, ScorecardCells.value(value))
+                .withColumn(STATUS, ScorecardCells.status(value))
+                .withColumn(SYMBOL, ScorecardCells.symbol(value));
+        Dataset<Row> rows = Duplicates.withFirstLine(parsed, List.of(la, lower(col(REF)), col(MONTH_START)), fieldsOk);
+        // The whole line is kept only for rows the quarantine shows it for; bronze keeps every row's fields.
+        return rows.withColumn(RowErrors.ERRORS, errors.toColumn()).drop(Duplicates.FIRST_LINE)
+                .withColumn(CsvLines.TEXT, when(size(col(RowErrors.ERRORS)).gt(0), text));
     }
 
     /** One month observation per good row. */
     public static Dataset<Row> observations(Dataset<Row> checked, SourceSpec source) {
         Dataset<Row> good = checked.filter(size(col(RowErrors.ERRORS)).equalTo(0));
         return monthObservations(good, col(Columns.OLD_LA_CODE), col(Columns.LA_NAME), col(Columns.REGION_CODE),
-                col(REF), ScorecardCells.monthStart(col(MONTH)), col(Columns.VALUE), source);
+                col(REF), col(MONTH_START), col(Columns.VALUE), col(NUMBER), col(STATUS), col(SYMBOL), source);
     }
 
     /** The observation columns for month values; shared with the wide scorecard. */
     static Dataset<Row> monthObservations(Dataset<Row> rows, Column laCode, Column laName, Column regionCode,
             Column ref, Column monthStart, Column raw, SourceSpec source) {
+        return monthObservations(rows, laCode, laName, regionCode, ref, monthStart, raw, ScorecardCells.value(raw),
+                ScorecardCells.status(raw), ScorecardCells.symbol(raw), source);
+    }
+
+    /** As above, with the cell's number, status and symbol already read. */
+    static Dataset<Row> monthObservations(Dataset<Row> rows, Column laCode, Column laName, Column regionCode,
+            Column ref, Column monthStart, Column raw, Column number, Column status, Column symbol, SourceSpec source) {
         Column unit = mappedUnit(ref, source.measures(), raw);
         Column decimals = when(raw.rlike("\\.\\d+%?$"), length(regexp_extract(raw, "\\.(\\d+)%?$", 1))).otherwise(0);
         return rows.select(
@@ -149,11 +171,11 @@ public final class ScorecardLongTransform {
                 laName.as(Columns.LA_NAME),
                 lit(null).cast(DataTypes.StringType).as(Columns.JOINT_RETURN_CODE),
                 lit(null).cast(DataTypes.StringType).as(Columns.DIMENSION),
-                ScorecardCells.value(raw).as(Columns.VALUE),
-                ScorecardCells.status(raw).as(Columns.STATUS),
-                ScorecardCells.symbol(raw).as(Columns.STATUS_SYMBOL),
+                number.as(Columns.VALUE),
+                status.as(Columns.STATUS),
+                symbol.as(Columns.STATUS_SYMBOL),
                 raw.as(Columns.RAW_VALUE),
-                when(ScorecardCells.value(raw).isNull(), lit(null).cast(DataTypes.DoubleType))
+                when(number.isNull(), lit(null).cast(DataTypes.DoubleType))
                         .when(unit.equalTo(Unit.COUNT.code()), lit(0.0))
                         .otherwise(pow(lit(10.0), decimals.multiply(-1))).as(Columns.ROUNDING_UNIT),
                 col(CsvLines.LINE));

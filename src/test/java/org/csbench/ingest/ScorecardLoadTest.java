@@ -148,4 +148,18 @@ class ScorecardLoadTest {
                 warehouse.read(Quarantine.TABLE).filter(col(Columns.SOURCE_ID).equalTo("long_form"))
                         .select(Columns.LINE, Columns.COLUMN, Columns.RAW_VALUE, Columns.REASON), 0);
     }
+
+    @Test
+    void longFormBronzeKeepsEveryRowAsReceivedAndTheQuarantineItsLine() {
+        assertRowsEqualIgnoringOrder(List.of(row(2L, "352", "CIN1", "2023-04", "1,211"),
+                row(3L, "352", "CIN4", "Apr-23", "28.1%"), row(4L, "352", "CIN1", "2023-05", "Not Yet Available"),
+                row(5L, "352", "CIN1", "2023-06", null), row(6L, "352", "CIN1", "2023-07", "abc"),
+                row(7L, "352", "CIN1", "2023-13", "5"), row(8L, null, "CIN1", "2023-08", "5"),
+                row(9L, "352", "CIN1", "2023-04", "7"), row(10L, "352", "CIN8", "2023-04", "c")),
+                warehouse.read("bronze.long_form").select(Columns.SOURCE_LINE, "la_code", "ref", "month", "value"), 0);
+        assertRowsEqualIgnoringOrder(List.of(row(6L, "352,Manchester,CIN1,2023-07,abc"),
+                row(9L, "352,Manchester,CIN1,2023-04,7")),
+                warehouse.read(Quarantine.TABLE).filter(col(Columns.SOURCE_ID).equalTo("long_form")
+                        .and(col(Columns.LINE).isin(6L, 9L))).select(Columns.LINE, Columns.RAW_LINE), 0);
+    }
 }

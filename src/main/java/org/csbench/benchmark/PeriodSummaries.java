@@ -1,0 +1,123 @@
+package org.csbench.benchmark;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.ceil;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_from_entries;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import org.csbench.model.Columns;
+
+/**
+ * What every authority's comparison with the others in the same indicator and period needs, aggregated once per
+ * indicator and period from the usable authority values, so no comparison needs a window over the authority rows
+ * (each window would copy and sort every row):
+ * <ul>
+ * <li>{@link #VALUES}: each authority's value (and numerator and denominator, when it has both) keyed by its
+ * {@link NeighbourAverages#KEY}, for neighbour averages;</li>
+ * <li>{@link #ORDER}: the values sorted best first (negated when higher is better), so an authority's rank is the
+ * position of its own value, ties sharing the lower rank;</li>
+ * <li>the R type 7 quartiles of the values and their count;</li>
+ * <li>England's sums and counts ({@code _e_} columns); {@link #regions} gives the regions' ({@code _r_}).</li>
+ * </ul>
+ * Rows in must carry {@link Benchmarks#USABLE}, {@link IndicatorRules#SIGN}, {@link Benchmarks#COMPARATOR_REGION}
+ * and {@link NeighbourAverages#KEY}.
+ */
+final class PeriodSummaries {
+    static final String VALUES = "_p_values";
+    static final String ORDER = "_p_order";
+    static final String COUNT = "_p_count";
+    static final String ID = "_p_id";
+    static final String TYPE = "_p_type";
+    static final String END = "_p_end";
+    static final String REGION = "_p_region";
+    /** Prefix of the England sums, counts and mean. */
+    static final String ENGLAND = "_e";
+    /** Prefix of a region's sums, counts and mean. */
+    static final String REGIONAL = "_r";
+
+    private static final String SORTED = "_p_sorted";
+
+    private PeriodSummaries() {
+    }
+
+    /** One row per indicator and period with a usable value, keyed {@link #ID}, {@link #TYPE}, {@link #END}. */
+    static Dataset<Row> periods(Dataset<Row> rows) {
+        Column value = col(Columns.VALUE);
+        Column sign = col(IndicatorRules.SIGN);
+        Column bestFirst = when(sign.equalTo(1), value.unary_$minus()).otherwise(value);
+        Column both = both();
+        Column entry = when(col(NeighbourAverages.KEY).isNotNull(), struct(col(NeighbourAverages.KEY).as("key"),
+                struct(value.as("v"), when(both, col(Benchmarks.NUMERATOR)).as("n"),
+                        when(both, col(Benchmarks.DENOMINATOR)).as("d")).as("value")));
+        List<Column> aggregates = new ArrayList<>(List.of(
+                map_from_entries(collect_list(entry)).as(VALUES),
+                array_sort(collect_list(bestFirst)).as(ORDER),
+                array_sort(collect_list(value)).as(SORTED)));
+        aggregates.addAll(sums(ENGLAND));
+        Dataset<Row> summaries = rows.filter(col(Benchmarks.USABLE))
+                .groupBy(col(Columns.INDICATOR_ID).as(ID), col(Columns.PERIOD_TYPE).as(TYPE),
+                        col(Columns.PERIOD_END).as(END))
+                .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
+        return summaries
+                .withColumn(COUNT, size(col(SORTED)).cast("long"))
+                .withColumn(Ranking.Q25, percentile(col(SORTED), 0.25))
+                .withColumn(Ranking.Q50, percentile(col(SORTED), 0.5))
+                .withColumn(Ranking.Q75, percentile(col(SORTED), 0.75))
+                .drop(SORTED);
+    }
+
+    /** One row per indicator, period and comparator region with a usable value, keyed as {@link #periods} plus {@link #REGION}. */
+    static Dataset<Row> regions(Dataset<Row> rows) {
+        List<Column> sums = sums(REGIONAL);
+        return rows.filter(col(Benchmarks.USABLE))
+                .groupBy(col(Columns.INDICATOR_ID).as(ID), col(Columns.PERIOD_TYPE).as(TYPE),
+                        col(Columns.PERIOD_END).as(END), col(Benchmarks.COMPARATOR_REGION).as(REGION))
+                .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
+    }
+
+    /** Sums of numerators and denominators (where both are known), how many pairs, the mean value and the count. */
+    private static List<Column> sums(String p) {
+        Column both = both();
+        return List.of(sum(when(both, col(Benchmarks.NUMERATOR))).as(p + "_sum_n"),
+                sum(when(both, col(Benchmarks.DENOMINATOR))).as(p + "_sum_d"),
+                count(when(both, 1)).as(p + "_pairs"),
+                avg(col(Columns.VALUE)).as(p + "_mean"),
+                count(lit(1)).as(p + "_count"));
+    }
+
+    private static Column both() {
+        return col(Benchmarks.NUMERATOR).isNotNull().and(col(Benchmarks.DENOMINATOR).isNotNull());
+    }
+
+    /**
+     * The {@code p} quantile (R type 7) of an ascending array, computed as Spark's {@code percentile} computes it:
+     * position {@code (n - 1) p}, the values either side weighted by distance, the value itself when both sides
+     * are equal. Null for an empty array.
+     */
+    static Column percentile(Column sorted, double p) {
+        Column position = size(sorted).minus(1).multiply(p);
+        Column lower = floor(position);
+        Column higher = ceil(position);
+        Column low = element_at(sorted, lower.plus(1).cast("int"));
+        Column high = element_at(sorted, higher.plus(1).cast("int"));
+        return when(size(sorted).gt(0), when(higher.equalTo(lower).or(high.equalTo(low)), low)
+                .otherwise(higher.minus(position).multiply(low).plus(position.minus(lower).multiply(high))));
+    }
+}
