@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.spark.sql.SparkSession;
 
@@ -15,8 +19,13 @@ import org.csbench.delta.Warehouse;
  * loopback bind, Delta enabled), and fresh warehouse folders for tests that write tables.
  */
 public final class SparkTestSession {
+    private static final List<Path> CREATED = new ArrayList<>();
     private static SparkSession spark;
     private static Path scratch;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(SparkTestSession::removeCreated, "remove-test-folders"));
+    }
 
     private SparkTestSession() {
     }
@@ -36,14 +45,28 @@ public final class SparkTestSession {
         return new Warehouse(spark, newTempDir(name).resolve("warehouse").toString());
     }
 
-    /** A new temporary folder, removed when the JVM exits. */
+    /** A new temporary folder, removed with everything in it when the JVM exits. */
     public static Path newTempDir(String prefix) {
         try {
             Path dir = Files.createTempDirectory(prefix);
-            dir.toFile().deleteOnExit();
+            synchronized (CREATED) {
+                CREATED.add(dir);
+            }
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void removeCreated() {
+        synchronized (CREATED) {
+            for (Path dir : CREATED) {
+                try (Stream<Path> paths = Files.walk(dir)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException | UncheckedIOException e) {
+                    // best effort: a folder Spark still holds open stays behind
+                }
+            }
         }
     }
 
