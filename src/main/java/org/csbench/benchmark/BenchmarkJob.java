@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -24,7 +23,6 @@ import org.csbench.model.Columns;
  */
 public final class BenchmarkJob {
     public static final String CODE_CHANGE_TABLE = "reference.la_code_change";
-    private static final String HUGE_METHOD_LIMIT = "spark.sql.codegen.hugeMethodLimit";
 
     private static final StructType NO_NEIGHBOURS = new StructType()
             .add(NeighbourTransform.MODEL, DataTypes.StringType).add(NeighbourTransform.VALID_FROM, DataTypes.IntegerType)
@@ -57,19 +55,8 @@ public final class BenchmarkJob {
         // scale it was left interpreted, five times slower. Spark's remedy, a whole-stage code limit at HotSpot's
         // own 8,000 bytes, runs that stage operator by operator instead; it is set for this query only, because
         // the other steps' large stages compile and run faster whole.
-        SparkSession spark = warehouse.spark();
-        String previous = spark.conf().get(HUGE_METHOD_LIMIT, null);
-        spark.conf().set(HUGE_METHOD_LIMIT, "8000");
-        try {
-            warehouse.overwrite(Benchmarks.TABLE, Benchmarks.compute(values, neighbours, changes, scorecards, catalogue),
-                    note);
-        } finally {
-            if (previous == null) {
-                spark.conf().unset(HUGE_METHOD_LIMIT);
-            } else {
-                spark.conf().set(HUGE_METHOD_LIMIT, previous);
-            }
-        }
+        warehouse.withConf("spark.sql.codegen.hugeMethodLimit", "8000", () -> warehouse.overwrite(Benchmarks.TABLE,
+                Benchmarks.compute(values, neighbours, changes, scorecards, catalogue), note));
         long rows = Long.parseLong(warehouse.lastCommitMetrics(Benchmarks.TABLE).getOrDefault("numOutputRows", "0"));
         LoadJob.TableResult table = new LoadJob.TableResult(Benchmarks.TABLE, rows,
                 warehouse.version(Benchmarks.TABLE).orElse(-1L), (System.nanoTime() - t0) / 1e9);

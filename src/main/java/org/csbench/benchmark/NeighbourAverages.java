@@ -1,15 +1,19 @@
 package org.csbench.benchmark;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.array_union;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
@@ -24,10 +28,8 @@ import java.util.List;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -128,20 +130,23 @@ final class NeighbourAverages {
      */
     record Keys(Dataset<Row> table, int most) {
         static Keys of(Dataset<Row> inForce) {
-            SparkSession spark = inForce.sparkSession();
-            List<String> codes = inForce.select(col(TARGET).as("c"))
-                    .union(inForce.select(col(NeighbourTransform.NEIGHBOUR_CODE).as("c")))
-                    .filter(col("c").isNotNull()).distinct().as(Encoders.STRING()).collectAsList();
+            // One small query: the neighbours of each authority and year, then every code named and the most.
+            Row named = inForce.groupBy(col(TARGET), col(YEAR))
+                    .agg(count(lit(1)).as("_n"), collect_set(col(NeighbourTransform.NEIGHBOUR_CODE)).as("_codes"))
+                    .agg(max(col("_n")), array_distinct(flatten(collect_list(
+                            array_union(array(col(TARGET)), col("_codes"))))))
+                    .first();
+            List<String> codes = named.isNullAt(1) ? new ArrayList<>() : new ArrayList<>(named.getList(1));
+            codes.removeIf(java.util.Objects::isNull);
+            Collections.sort(codes);
             List<Row> rows = new ArrayList<>();
-            List<String> sorted = new ArrayList<>(codes);
-            Collections.sort(sorted);
-            for (int i = 0; i < sorted.size(); i++) {
-                rows.add(RowFactory.create(sorted.get(i), i));
+            for (int i = 0; i < codes.size(); i++) {
+                rows.add(RowFactory.create(codes.get(i), i));
             }
-            Row most = inForce.groupBy(col(TARGET), col(YEAR)).count().agg(max(col("count"))).first();
             StructType schema = new StructType().add(KEY_CODE, DataTypes.StringType, false)
                     .add(KEY, DataTypes.IntegerType, false);
-            return new Keys(spark.createDataFrame(rows, schema), most.isNullAt(0) ? 0 : (int) most.getLong(0));
+            return new Keys(inForce.sparkSession().createDataFrame(rows, schema),
+                    named.isNullAt(0) ? 0 : (int) named.getLong(0));
         }
     }
 

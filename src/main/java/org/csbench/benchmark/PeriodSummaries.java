@@ -20,6 +20,7 @@ import java.util.List;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.RelationalGroupedDataset;
 import org.apache.spark.sql.Row;
 
 import org.csbench.model.Columns;
@@ -71,10 +72,9 @@ final class PeriodSummaries {
                 array_sort(collect_list(bestFirst)).as(ORDER),
                 array_sort(collect_list(value)).as(SORTED)));
         aggregates.addAll(sums(ENGLAND));
-        Dataset<Row> summaries = rows.filter(col(Benchmarks.USABLE))
+        Dataset<Row> summaries = aggregate(rows.filter(col(Benchmarks.USABLE))
                 .groupBy(col(Columns.INDICATOR_ID).as(ID), col(Columns.PERIOD_TYPE).as(TYPE),
-                        col(Columns.PERIOD_END).as(END))
-                .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
+                        col(Columns.PERIOD_END).as(END)), aggregates);
         return summaries
                 .withColumn(COUNT, size(col(SORTED)).cast("long"))
                 .withColumn(Ranking.Q25, percentile(col(SORTED), 0.25))
@@ -85,11 +85,13 @@ final class PeriodSummaries {
 
     /** One row per indicator, period and comparator region with a usable value, keyed as {@link #periods} plus {@link #REGION}. */
     static Dataset<Row> regions(Dataset<Row> rows) {
-        List<Column> sums = sums(REGIONAL);
-        return rows.filter(col(Benchmarks.USABLE))
+        return aggregate(rows.filter(col(Benchmarks.USABLE))
                 .groupBy(col(Columns.INDICATOR_ID).as(ID), col(Columns.PERIOD_TYPE).as(TYPE),
-                        col(Columns.PERIOD_END).as(END), col(Benchmarks.COMPARATOR_REGION).as(REGION))
-                .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
+                        col(Columns.PERIOD_END).as(END), col(Benchmarks.COMPARATOR_REGION).as(REGION)), sums(REGIONAL));
+    }
+
+    private static Dataset<Row> aggregate(RelationalGroupedDataset groups, List<Column> aggregates) {
+        return groups.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
     }
 
     /** Sums of numerators and denominators (where both are known), how many pairs, the mean value and the count. */

@@ -199,12 +199,21 @@ public final class Warehouse {
     }
 
     private void withCommitNote(String note, Runnable action) {
-        String key = "spark.databricks.delta.commitInfo.userMetadata";
-        spark.conf().set(key, note);
+        withConf("spark.databricks.delta.commitInfo.userMetadata", note, action);
+    }
+
+    /** Runs {@code action} with a session setting changed, then puts the setting back as it was. */
+    public void withConf(String key, String value, Runnable action) {
+        String previous = spark.conf().get(key, null);
+        spark.conf().set(key, value);
         try {
             action.run();
         } finally {
-            spark.conf().unset(key);
+            if (previous == null) {
+                spark.conf().unset(key);
+            } else {
+                spark.conf().set(key, previous);
+            }
         }
     }
 }

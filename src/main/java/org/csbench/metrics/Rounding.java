@@ -37,46 +37,42 @@ public final class Rounding {
             Column halfEven) {
         Column quotient = try_divide(numerator.multiply(multiplier), denominator);
         Column exact = try_divide(numerator.cast(EXACT).multiply(multiplier.cast(MULTIPLIER)), denominator.cast(EXACT));
-        return rounded(quotient, exact, decimals, halfEven);
+        return rounded(quotient, pow(lit(10.0), decimals), decimalRounded(exact, decimals, halfEven));
     }
 
     /** {@code numerator * multiplier}, rounded as {@link #value}. */
     public static Column product(Column numerator, Column multiplier, Column decimals, Column halfEven) {
         Column exact = numerator.cast(EXACT).multiply(multiplier.cast(MULTIPLIER));
-        return rounded(numerator.multiply(multiplier), exact, decimals, halfEven);
+        return rounded(numerator.multiply(multiplier), pow(lit(10.0), decimals), decimalRounded(exact, decimals, halfEven));
     }
 
     /** A double rounded half up to a per-row number of places (ties settled on its decimal value). */
     public static Column roundedDouble(Column value, Column decimals) {
-        Column scale = pow(lit(10.0), decimals);
-        Column scaled = abs(value.multiply(scale));
-        Column fast = signum(value).multiply(floor(scaled.plus(0.5))).divide(scale);
         // Near a tie, the decimal form moved to whole units and rounded there: one expression for every number of
         // places (0-6), exact (30 + 7 + 1 digits), and a fraction of the code that a branch per place generates.
+        Column scale = pow(lit(10.0), decimals);
         Column units = scale.cast(UNITS);
-        Column exact = round(value.cast(DataTypes.createDecimalType(30, 8)).multiply(units), 0).divide(units)
+        Column settled = round(value.cast(DataTypes.createDecimalType(30, 8)).multiply(units), 0).divide(units)
                 .cast(DataTypes.DoubleType);
-        return when(value.isNull(), lit(null).cast(DataTypes.DoubleType))
-                .when(nearTie(scaled), exact)
-                .otherwise(fast);
+        return rounded(value, scale, settled);
     }
 
     /** A double rounded half up to a fixed number of places (ties settled on its decimal value). */
     public static Column roundedDouble(Column value, int decimals) {
-        Column scale = lit(Math.pow(10, decimals));
-        Column scaled = abs(value.multiply(scale));
-        return when(value.isNull(), lit(null).cast(DataTypes.DoubleType))
-                .when(nearTie(scaled), round(value.cast(DataTypes.createDecimalType(30, 8)), decimals).cast(DataTypes.DoubleType))
-                .otherwise(signum(value).multiply(floor(scaled.plus(0.5))).divide(scale));
+        return rounded(value, lit(Math.pow(10, decimals)),
+                round(value.cast(DataTypes.createDecimalType(30, 8)), decimals).cast(DataTypes.DoubleType));
     }
 
-    private static Column rounded(Column approximate, Column exact, Column decimals, Column halfEven) {
-        Column scale = pow(lit(10.0), decimals);
+    /**
+     * {@code approximate} rounded half up (away from zero) at {@code scale} (10 to the number of places) in double
+     * arithmetic, or {@code settled}, the same rounding done on the exact value, where the double lies within a hair
+     * of a tie.
+     */
+    private static Column rounded(Column approximate, Column scale, Column settled) {
         Column scaled = abs(approximate.multiply(scale));
-        Column fast = signum(approximate).multiply(floor(scaled.plus(0.5))).divide(scale);
         return when(approximate.isNull(), lit(null).cast(DataTypes.DoubleType))
-                .when(nearTie(scaled), decimalRounded(exact, decimals, halfEven))
-                .otherwise(fast);
+                .when(nearTie(scaled), settled)
+                .otherwise(signum(approximate).multiply(floor(scaled.plus(0.5))).divide(scale));
     }
 
     /** True when a non-negative scaled value's fraction lies within a hair of .5, where doubles may mislead. */
