@@ -75,10 +75,11 @@ public final class Benchmarks {
         Dataset<Row> rules = broadcast(IndicatorRules.table(values.sparkSession(), catalogue));
         Dataset<Row> withRules = values.select(INPUT.stream().map(c -> col(c)).toArray(Column[]::new))
                 .join(rules, Columns.INDICATOR_ID);
-        // Direction of travel first: one shuffle by series. Then the authority rows move once more, to partitions by
-        // indicator and period, where each meets its period's summary (neighbour values, ranks, quartiles, England),
-        // aggregated from rows partitioned the same way, so the join moves neither side.
-        // Explicit partition counts: adaptive execution would otherwise coalesce each shuffle of these narrow rows
+        // The authority rows move once, to partitions by indicator and period, where each meets its period's
+        // summary (neighbour values, ranks, quartiles, England), aggregated from the same rows partitioned the same
+        // way, and its direction of travel. Travel needs each series in time order, so it is worked out on narrow
+        // rows (keys, value, status) sorted by series and sent to the same partitions: the wide rows are neither
+        // sorted nor moved twice. Explicit partition counts: adaptive execution would otherwise coalesce each shuffle
         // into one task and leave a core idle.
         Dataset<Row> pairs = NeighbourAverages.inForce(neighbours);
         NeighbourAverages.Keys keys = NeighbourAverages.Keys.of(pairs);
@@ -90,19 +91,22 @@ public final class Benchmarks {
                 .withColumn(USABLE, col(Columns.STATUS).equalTo(Status.AVAILABLE.code()).and(col(Columns.VALUE).isNotNull()))
                 .withColumn(COMPARATOR_REGION, AreaComparators.parentRegion(col(Columns.REGION_CODE)));
         Column[] periodKey = {col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END)};
-        Dataset<Row> keyed = authorities.join(broadcast(keys.table()),
-                col(Columns.OLD_LA_CODE).equalTo(col(NeighbourAverages.KEY_CODE)), "left")
-                .drop(NeighbourAverages.KEY_CODE);
-        Dataset<Row> byPeriod = keyed.repartition(partitions, periodKey);
-        Dataset<Row> summaries = PeriodSummaries.periods(byPeriod);
-        Dataset<Row> regions = PeriodSummaries.regions(byPeriod);
-
-        Dataset<Row> la = Travel.directions(authorities.repartition(partitions, col(Columns.INDICATOR_ID),
-                        col(Boundaries.SERIES_CODE)))
+        Dataset<Row> byPeriod = authorities.join(broadcast(keys.table()),
+                        col(Columns.OLD_LA_CODE).equalTo(col(NeighbourAverages.KEY_CODE)), "left")
+                .drop(NeighbourAverages.KEY_CODE)
                 .join(broadcast(NeighbourAverages.models(pairs, keys)), col(Columns.OLD_LA_CODE).equalTo(col("_sn_la"))
                         .and(col(REPORTING_YEAR).equalTo(col("_sn_model_year"))), "left")
                 .drop("_sn_la", "_sn_model_year")
                 .repartition(partitions, periodKey);
+        Dataset<Row> summaries = PeriodSummaries.periods(byPeriod);
+        Dataset<Row> regions = PeriodSummaries.regions(byPeriod);
+        Dataset<Row> travel = Travel.earlier(authorities, partitions);
+
+        Dataset<Row> la = byPeriod.join(travel.hint("shuffle_hash"), col(Columns.INDICATOR_ID).equalTo(col(Travel.ID))
+                        .and(col(Columns.PERIOD_TYPE).equalTo(col(Travel.TYPE)))
+                        .and(col(Columns.PERIOD_END).equalTo(col(Travel.END)))
+                        .and(col(Columns.OLD_LA_CODE).equalTo(col(Travel.LA))), "left")
+                .drop(Travel.ID, Travel.TYPE, Travel.END, Travel.LA);
         Dataset<Row> summarised = la.join(summaries.hint("shuffle_hash"), col(Columns.INDICATOR_ID)
                         .equalTo(col(PeriodSummaries.ID)).and(col(Columns.PERIOD_TYPE).equalTo(col(PeriodSummaries.TYPE)))
                         .and(col(Columns.PERIOD_END).equalTo(col(PeriodSummaries.END))), "left")

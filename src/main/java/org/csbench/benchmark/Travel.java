@@ -49,6 +49,12 @@ final class Travel {
     static final String NOT_COMPARABLE = "not_comparable";
     static final String NOT_AVAILABLE = "not_available";
 
+    /** Keys of {@link #earlier}'s rows: indicator, period type, period end and authority. */
+    static final String ID = "_t_id";
+    static final String TYPE = "_t_type";
+    static final String END = "_t_end";
+    static final String LA = "_t_la";
+
     private static final String MONTH_INDEX = "_month_index";
     private static final double EPSILON = 1e-9;
 
@@ -56,10 +62,29 @@ final class Travel {
     }
 
     /**
+     * Both directions of each authority row, keyed {@link #ID}, {@link #TYPE}, {@link #END} and {@link #LA}, from
+     * narrow copies of the rows: only the keys, value, status and what a direction needs are sorted by series, and
+     * the result is partitioned by indicator and period (as the rows it is joined back to), in {@code partitions}.
+     */
+    static Dataset<Row> earlier(Dataset<Row> authorities, int partitions) {
+        Dataset<Row> narrow = authorities.select(col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE),
+                        col(Columns.PERIOD_END), col(Columns.OLD_LA_CODE), col(Boundaries.SERIES_CODE),
+                        col(Boundaries.CHANGE_YEARS), col(Benchmarks.REPORTING_YEAR), col(IndicatorRules.SIGN),
+                        col(Columns.VALUE), col(Columns.STATUS))
+                .repartition(partitions, col(Columns.INDICATOR_ID), col(Boundaries.SERIES_CODE));
+        return directions(narrow)
+                .select(col(Columns.INDICATOR_ID).as(ID), col(Columns.PERIOD_TYPE).as(TYPE),
+                        col(Columns.PERIOD_END).as(END), col(Columns.OLD_LA_CODE).as(LA),
+                        col(PREVIOUS_END), col(PREVIOUS_VALUE), col(PREVIOUS_DIRECTION), col(PREVIOUS_REASON),
+                        col(LAST_YEAR_END), col(LAST_YEAR_VALUE), col(LAST_YEAR_DIRECTION), col(LAST_YEAR_REASON))
+                .repartition(partitions, col(ID), col(TYPE), col(END));
+    }
+
+    /**
      * Adds both directions to authority rows (usable or not) carrying {@link Boundaries#SERIES_CODE},
      * {@link Boundaries#CHANGE_YEARS}, {@link Benchmarks#REPORTING_YEAR} and {@link IndicatorRules#SIGN}.
      */
-    static Dataset<Row> directions(Dataset<Row> rows) {
+    private static Dataset<Row> directions(Dataset<Row> rows) {
         Column periodEnd = col(Columns.PERIOD_END);
         WindowSpec series = Window.partitionBy(col(Columns.INDICATOR_ID), col(Boundaries.SERIES_CODE),
                 col(Columns.PERIOD_TYPE)).orderBy(col(MONTH_INDEX));

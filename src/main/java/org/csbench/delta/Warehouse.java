@@ -3,6 +3,7 @@ package org.csbench.delta;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -204,16 +205,26 @@ public final class Warehouse {
 
     /** Runs {@code action} with a session setting changed, then puts the setting back as it was. */
     public void withConf(String key, String value, Runnable action) {
-        String previous = spark.conf().get(key, null);
-        spark.conf().set(key, value);
+        withConf(Map.of(key, value), action);
+    }
+
+    /** Runs {@code action} with session settings changed, then puts each back as it was. */
+    public void withConf(Map<String, String> settings, Runnable action) {
+        Map<String, String> previous = new HashMap<>();
+        settings.forEach((key, value) -> {
+            previous.put(key, spark.conf().get(key, null));
+            spark.conf().set(key, value);
+        });
         try {
             action.run();
         } finally {
-            if (previous == null) {
-                spark.conf().unset(key);
-            } else {
-                spark.conf().set(key, previous);
-            }
+            previous.forEach((key, value) -> {
+                if (value == null) {
+                    spark.conf().unset(key);
+                } else {
+                    spark.conf().set(key, value);
+                }
+            });
         }
     }
 }
