@@ -44,20 +44,13 @@ final class AreaComparators {
     }
 
     /**
-     * Adds the region's and England's value, source and count to authority rows (with
-     * {@link Benchmarks#USABLE}, {@link Benchmarks#COMPARATOR_REGION}, the rules and their period's England sums
-     * from {@link PeriodSummaries#periods}).
+     * Adds the areas' own published values (and their source) to authority rows (with
+     * {@link Benchmarks#COMPARATOR_REGION}): the row's comparator region's and England's, where usable. Needs no
+     * other authority, so it can run before the rows are moved to their periods.
      *
-     * @param rows    authority rows
-     * @param regions {@link PeriodSummaries#regions}: the sums per indicator, period and comparator region
-     * @param values  {@code gold.indicator_value}, for the areas' own rows
+     * @param values {@code gold.indicator_value}, for the areas' own rows
      */
-    static Dataset<Row> withAreas(Dataset<Row> rows, Dataset<Row> regions, Dataset<Row> values) {
-        Dataset<Row> withRegions = rows.join(broadcast(regions), col(Columns.INDICATOR_ID).equalTo(col(PeriodSummaries.ID))
-                .and(col(Columns.PERIOD_TYPE).equalTo(col(PeriodSummaries.TYPE)))
-                .and(col(Columns.PERIOD_END).equalTo(col(PeriodSummaries.END)))
-                .and(col(Benchmarks.COMPARATOR_REGION).equalTo(col(PeriodSummaries.REGION))), "left")
-                .drop(PeriodSummaries.ID, PeriodSummaries.TYPE, PeriodSummaries.END, PeriodSummaries.REGION);
+    static Dataset<Row> withPublished(Dataset<Row> rows, Dataset<Row> values) {
         Column level = col(Columns.GEOGRAPHIC_LEVEL);
         Dataset<Row> own = broadcast(values
                 .filter(level.isin(GeographicLevel.REGIONAL.code(), GeographicLevel.NATIONAL.code())
@@ -67,28 +60,50 @@ final class AreaComparators {
                         col(Columns.VALUE).as("_o_value"),
                         when(col(IndicatorValues.VALUE_SOURCE).equalTo("published"), lit(PUBLISHED))
                                 .otherwise(lit(COMPUTED)).as("_o_source")));
-        Dataset<Row> withRegion = choose(withOwn(withRegions, own, col(Benchmarks.COMPARATOR_REGION)),
-                PeriodSummaries.REGIONAL, Benchmarks.REGION_VALUE, Benchmarks.REGION_SOURCE, Benchmarks.REGION_COUNT);
-        return choose(withOwn(withRegion, own, lit(Geography.ENGLAND)), PeriodSummaries.ENGLAND,
-                Benchmarks.ENGLAND_VALUE, Benchmarks.ENGLAND_SOURCE, Benchmarks.ENGLAND_COUNT);
+        Dataset<Row> withRegion = withOwn(rows, own, col(Benchmarks.COMPARATOR_REGION), PeriodSummaries.REGIONAL);
+        return withOwn(withRegion, own, lit(Geography.ENGLAND), PeriodSummaries.ENGLAND);
     }
 
-    private static Dataset<Row> withOwn(Dataset<Row> rows, Dataset<Row> own, Column area) {
+    /**
+     * Adds the region's and England's value, source and count to authority rows (with
+     * {@link Benchmarks#USABLE}, {@link Benchmarks#COMPARATOR_REGION}, the rules, the areas' published values from
+     * {@link #withPublished} and their period's England sums from {@link PeriodSummaries#periods}).
+     *
+     * @param rows    authority rows
+     * @param regions {@link PeriodSummaries#regions}: the sums per indicator, period and comparator region
+     */
+    static Dataset<Row> withAreas(Dataset<Row> rows, Dataset<Row> regions) {
+        Dataset<Row> withRegions = rows.join(broadcast(regions), col(Columns.INDICATOR_ID).equalTo(col(PeriodSummaries.ID))
+                .and(col(Columns.PERIOD_TYPE).equalTo(col(PeriodSummaries.TYPE)))
+                .and(col(Columns.PERIOD_END).equalTo(col(PeriodSummaries.END)))
+                .and(col(Benchmarks.COMPARATOR_REGION).equalTo(col(PeriodSummaries.REGION))), "left")
+                .drop(PeriodSummaries.ID, PeriodSummaries.TYPE, PeriodSummaries.END, PeriodSummaries.REGION);
+        Dataset<Row> withRegion = choose(withRegions, PeriodSummaries.REGIONAL, Benchmarks.REGION_VALUE,
+                Benchmarks.REGION_SOURCE, Benchmarks.REGION_COUNT);
+        return choose(withRegion, PeriodSummaries.ENGLAND, Benchmarks.ENGLAND_VALUE, Benchmarks.ENGLAND_SOURCE,
+                Benchmarks.ENGLAND_COUNT);
+    }
+
+    /** Adds the area's own value and source as {@code p_own_value} and {@code p_own_source}. */
+    private static Dataset<Row> withOwn(Dataset<Row> rows, Dataset<Row> own, Column area, String p) {
         return rows.join(own, col(Columns.INDICATOR_ID).equalTo(col("_o_id"))
-                .and(col(Columns.PERIOD_TYPE).equalTo(col("_o_type"))).and(col(Columns.PERIOD_END).equalTo(col("_o_end")))
-                .and(area.equalTo(col("_o_area"))), "left");
+                        .and(col(Columns.PERIOD_TYPE).equalTo(col("_o_type"))).and(col(Columns.PERIOD_END).equalTo(col("_o_end")))
+                        .and(area.equalTo(col("_o_area"))), "left")
+                .withColumnRenamed("_o_value", p + "_own_value").withColumnRenamed("_o_source", p + "_own_source")
+                .drop("_o_id", "_o_type", "_o_end", "_o_area");
     }
 
     /** The area's own row where usable (not for counts), else the aggregate; drops the working columns. */
     private static Dataset<Row> choose(Dataset<Row> rows, String p, String value, String source, String count) {
-        Column useOwn = col("_o_value").isNotNull().and(col(IndicatorRules.IS_COUNT).unary_$bang());
+        Column ownValue = col(p + "_own_value");
+        Column useOwn = ownValue.isNotNull().and(col(IndicatorRules.IS_COUNT).unary_$bang());
         Column pooled = col(p + "_sum_n").multiply(col(IndicatorRules.MULTIPLIER)).divide(col(p + "_sum_d"));
         Column aggregatedValue = when(col(IndicatorRules.HAS_DENOMINATOR),
                 when(col(p + "_pairs").gt(0).and(col(p + "_sum_d").gt(0)), pooled)).otherwise(col(p + "_mean"));
-        return rows.withColumn(value, when(useOwn, col("_o_value")).otherwise(aggregatedValue))
-                .withColumn(source, when(useOwn, col("_o_source")).when(aggregatedValue.isNotNull(), lit(AGGREGATED)))
+        return rows.withColumn(value, when(useOwn, ownValue).otherwise(aggregatedValue))
+                .withColumn(source, when(useOwn, col(p + "_own_source")).when(aggregatedValue.isNotNull(), lit(AGGREGATED)))
                 .withColumn(count, coalesce(col(p + "_count"), lit(0L)))
-                .drop("_o_id", "_o_type", "_o_end", "_o_area", "_o_value", "_o_source", p + "_sum_n", p + "_sum_d",
-                        p + "_pairs", p + "_mean", p + "_count");
+                .drop(p + "_own_value", p + "_own_source", p + "_sum_n", p + "_sum_d", p + "_pairs", p + "_mean",
+                        p + "_count");
     }
 }

@@ -91,7 +91,10 @@ public final class Benchmarks {
                 .withColumn(USABLE, col(Columns.STATUS).equalTo(Status.AVAILABLE.code()).and(col(Columns.VALUE).isNotNull()))
                 .withColumn(COMPARATOR_REGION, AreaComparators.parentRegion(col(Columns.REGION_CODE)));
         Column[] periodKey = {col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END)};
-        Dataset<Row> byPeriod = authorities.join(broadcast(keys.table()),
+        // What needs no other authority (the areas' published values, the extract's comparators and targets) is
+        // attached before the rows move.
+        Dataset<Row> attached = withExtract(AreaComparators.withPublished(authorities, withRules), scorecards, catalogue);
+        Dataset<Row> byPeriod = attached.join(broadcast(keys.table()),
                         col(Columns.OLD_LA_CODE).equalTo(col(NeighbourAverages.KEY_CODE)), "left")
                 .drop(NeighbourAverages.KEY_CODE)
                 .join(broadcast(NeighbourAverages.models(pairs, keys)), col(Columns.OLD_LA_CODE).equalTo(col("_sn_la"))
@@ -113,7 +116,7 @@ public final class Benchmarks {
                 .drop(PeriodSummaries.ID, PeriodSummaries.TYPE, PeriodSummaries.END);
         Dataset<Row> compared = NeighbourAverages.withAverages(summarised, keys.most());
         Dataset<Row> ranked = Ranking.ranked(compared);
-        Dataset<Row> joined = withExtract(AreaComparators.withAreas(ranked, regions, withRules), scorecards, catalogue);
+        Dataset<Row> joined = AreaComparators.withAreas(ranked, regions);
 
         Dataset<Row> rated = Rag.rate(joined
                 .withColumn(Rag.TARGET_LOW, coalesce(col(ExtractComparators.TARGET_LOW), col(IndicatorRules.CATALOGUE_TARGET_LOW)))
