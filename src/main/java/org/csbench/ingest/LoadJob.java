@@ -205,12 +205,12 @@ public final class LoadJob {
                         lineage)));
             }
             case SCORECARD_LONG -> {
-                java.util.Map<String, Integer> positions = ScorecardLongTransform.resolve(header);
-                // The checked rows keep the raw fields, so only they are kept in memory and bronze is written from
-                // them: a long extract has millions of rows, and each copy kept costs as much as parsing them.
-                checked = ScorecardLongTransform.check(CsvLines.read(spark, file, header.size(), delimiter), header,
+                Map<String, Integer> positions = ScorecardLongTransform.resolve(header);
+                // A long extract has millions of rows: they are parsed once and kept in memory with their raw
+                // fields (bronze is written from them), and the checks read them from there.
+                lines = ScorecardLongTransform.parse(CsvLines.read(spark, file, header.size(), delimiter), header,
                         positions).persist(StorageLevel.MEMORY_AND_DISK_SER());
-                lines = checked;
+                checked = ScorecardLongTransform.check(lines, header, positions, delimiter);
                 targets.add(new Target(OBSERVATION, observations(ScorecardLongTransform.observations(checked, source),
                         lineage)));
             }

@@ -1,7 +1,9 @@
 package org.csbench.ingest;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.length;
@@ -86,23 +88,50 @@ public final class ScorecardLongTransform {
         return positions;
     }
 
-    /** The rows with their raw fields, named columns, each cell read once, and {@link RowErrors#ERRORS}. */
-    public static Dataset<Row> check(Dataset<Row> lines, Header header, Map<String, Integer> positions) {
-        // The raw fields stay too: bronze is written from these rows, so the file is parsed once.
-        List<Column> named = new ArrayList<>(List.of(col(CsvLines.LINE), col(CsvLines.TEXT),
+    /**
+     * The rows parsed once, for the caller to keep in memory: line number, raw fields and each cell's reading
+     * ({@link #MONTH_START}, {@link #NUMBER}, {@link #STATUS}, {@link #SYMBOL}). The line's text is kept only where
+     * its fields cannot give it back (a blank or short line, or one with quotes).
+     */
+    public static Dataset<Row> parse(Dataset<Row> lines, Header header, Map<String, Integer> positions) {
+        Column text = col(CsvLines.TEXT);
+        List<Column> columns = new ArrayList<>(List.of(col(CsvLines.LINE),
+                when(wellFormed(header).unary_$bang().or(text.contains("\"")), text).as(CsvLines.TEXT),
                 col(CsvLines.FIELD_COUNT)));
         for (int i = 0; i < header.size(); i++) {
-            named.add(col(CsvLines.field(i)));
+            columns.add(col(CsvLines.field(i)));
+        }
+        Column month = named(positions, MONTH);
+        Column value = named(positions, Columns.VALUE);
+        columns.add(ScorecardCells.monthStart(month).as(MONTH_START));
+        columns.add(ScorecardCells.value(value).as(NUMBER));
+        columns.add(ScorecardCells.status(value).as(STATUS));
+        columns.add(ScorecardCells.symbol(value).as(SYMBOL));
+        return lines.select(columns.toArray(Column[]::new));
+    }
+
+    /**
+     * {@link #parse}'s rows with the named columns and {@link RowErrors#ERRORS}; {@link CsvLines#TEXT} is the
+     * line as read for a quarantined row, null for a good one.
+     */
+    public static Dataset<Row> check(Dataset<Row> parsed, Header header, Map<String, Integer> positions,
+            String delimiter) {
+        List<Column> named = new ArrayList<>();
+        List<Column> fields = new ArrayList<>();
+        for (String column : parsed.columns()) {
+            named.add(col(column));
+        }
+        for (int i = 0; i < header.size(); i++) {
+            fields.add(coalesce(col(CsvLines.field(i)), lit("")));
         }
         for (String name : List.of(Columns.OLD_LA_CODE, REF, MONTH, Columns.VALUE, Columns.LA_NAME, Columns.REGION_CODE,
                 INDICATOR_TEXT)) {
-            Integer at = positions.get(name);
-            named.add(at == null ? lit(null).cast(DataTypes.StringType).as(name)
-                    : EesTransform.cleaned(col(CsvLines.field(at))).as(name));
+            named.add(named(positions, name).as(name));
         }
-        Column text = col(CsvLines.TEXT);
-        Column blankLine = trim(text).equalTo("");
-        Column fieldsOk = col(CsvLines.FIELD_COUNT).equalTo(header.size()).and(blankLine.unary_$bang());
+        // A kept line as read; otherwise its fields give it back exactly (no quotes, as many fields as the header).
+        Column text = coalesce(col(CsvLines.TEXT), concat_ws(delimiter, fields.toArray(Column[]::new)));
+        Column blankLine = blank();
+        Column fieldsOk = wellFormed(header);
         Column la = col(Columns.OLD_LA_CODE);
         Column month = col(MONTH);
         Column value = col(Columns.VALUE);
@@ -123,15 +152,27 @@ public final class ScorecardLongTransform {
                 .add(fieldsOk.and(firstLine.isNotNull()).and(col(CsvLines.LINE).notEqual(firstLine)), RowErrors.WHOLE_ROW, text,
                         concat(lit("duplicate of line "), firstLine.cast(DataTypes.StringType),
                                 lit(" (same LA, indicator and month)")));
-        Dataset<Row> parsed = lines.select(named.toArray(Column[]::new))
-                .withColumn(MONTH_START, ScorecardCells.monthStart(month))
-                .withColumn(NUMBER, ScorecardCells.value(value))
-                .withColumn(STATUS, ScorecardCells.status(value))
-                .withColumn(SYMBOL, ScorecardCells.symbol(value));
-        Dataset<Row> rows = Duplicates.withFirstLine(parsed, List.of(la, lower(col(REF)), col(MONTH_START)), fieldsOk);
-        // The whole line is kept only for rows the quarantine shows it for; bronze keeps every row's fields.
+        Dataset<Row> rows = Duplicates.withFirstLine(parsed.select(named.toArray(Column[]::new)),
+                List.of(la, lower(col(REF)), col(MONTH_START)), fieldsOk);
         return rows.withColumn(RowErrors.ERRORS, errors.toColumn()).drop(Duplicates.FIRST_LINE)
                 .withColumn(CsvLines.TEXT, when(size(col(RowErrors.ERRORS)).gt(0), text));
+    }
+
+    /** True for a line with as many fields as the header that is not blank. */
+    private static Column wellFormed(Header header) {
+        return col(CsvLines.FIELD_COUNT).equalTo(header.size()).and(blank().unary_$bang());
+    }
+
+    /** True for an empty or all-space line (such a line's text is always kept). */
+    private static Column blank() {
+        Column text = coalesce(col(CsvLines.TEXT), col(CsvLines.field(0)), lit(""));
+        return col(CsvLines.FIELD_COUNT).equalTo(1).and(trim(text).equalTo(""));
+    }
+
+    /** The trimmed field a named column is read from (null when blank), or a null string when the file lacks it. */
+    private static Column named(Map<String, Integer> positions, String name) {
+        Integer at = positions.get(name);
+        return at == null ? lit(null).cast(DataTypes.StringType) : EesTransform.cleaned(col(CsvLines.field(at)));
     }
 
     /** One month observation per good row. */

@@ -42,6 +42,9 @@ class ScorecardLoadTest {
                 ,Manchester,CIN1,2023-08,5
                 352,Manchester,CIN1,2023-04,7
                 352,Manchester,CIN8,2023-04,c
+                352,"Manchester, City",CIN4,Apr-23,5
+                \s\s\s
+                352,Manchester,CIN1
                 """);
         Path spec = dir.resolve("spec.yaml");
         Files.writeString(spec, """
@@ -144,7 +147,11 @@ class ScorecardLoadTest {
                 row(6L, "value", "abc", ScorecardCells.NOT_A_VALUE),
                 row(7L, "month", "2023-13", "not a month like 2023-04 or Apr-23"),
                 row(8L, "la_code", null, "not an LA code such as 352"),
-                row(9L, "(row)", "352,Manchester,CIN1,2023-04,7", "duplicate of line 2 (same LA, indicator and month)")),
+                row(9L, "(row)", "352,Manchester,CIN1,2023-04,7", "duplicate of line 2 (same LA, indicator and month)"),
+                row(11L, "(row)", "352,\"Manchester, City\",CIN4,Apr-23,5",
+                        "duplicate of line 3 (same LA, indicator and month)"),
+                row(12L, "(row)", "   ", "empty line"),
+                row(13L, "(row)", "352,Manchester,CIN1", "expected 5 fields as in the header, found 3")),
                 warehouse.read(Quarantine.TABLE).filter(col(Columns.SOURCE_ID).equalTo("long_form"))
                         .select(Columns.LINE, Columns.COLUMN, Columns.RAW_VALUE, Columns.REASON), 0);
     }
@@ -155,7 +162,9 @@ class ScorecardLoadTest {
                 row(3L, "352", "CIN4", "Apr-23", "28.1%"), row(4L, "352", "CIN1", "2023-05", "Not Yet Available"),
                 row(5L, "352", "CIN1", "2023-06", null), row(6L, "352", "CIN1", "2023-07", "abc"),
                 row(7L, "352", "CIN1", "2023-13", "5"), row(8L, null, "CIN1", "2023-08", "5"),
-                row(9L, "352", "CIN1", "2023-04", "7"), row(10L, "352", "CIN8", "2023-04", "c")),
+                row(9L, "352", "CIN1", "2023-04", "7"), row(10L, "352", "CIN8", "2023-04", "c"),
+                row(11L, "352", "CIN4", "Apr-23", "5"), row(12L, "   ", null, null, null),
+                row(13L, "352", "CIN1", null, null)),
                 warehouse.read("bronze.long_form").select(Columns.SOURCE_LINE, "la_code", "ref", "month", "value"), 0);
         assertRowsEqualIgnoringOrder(List.of(row(6L, "352,Manchester,CIN1,2023-07,abc"),
                 row(9L, "352,Manchester,CIN1,2023-04,7")),
