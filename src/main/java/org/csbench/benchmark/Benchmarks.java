@@ -105,11 +105,12 @@ public final class Benchmarks {
         Dataset<Row> regions = PeriodSummaries.regions(byPeriod);
         Dataset<Row> travel = Travel.earlier(authorities, partitions);
 
-        Dataset<Row> la = byPeriod.join(travel.hint("shuffle_hash"), col(Columns.INDICATOR_ID).equalTo(col(Travel.ID))
+        Dataset<Row> la = Travel.withDirections(byPeriod.join(travel.hint("shuffle_hash"),
+                        col(Columns.INDICATOR_ID).equalTo(col(Travel.ID))
                         .and(col(Columns.PERIOD_TYPE).equalTo(col(Travel.TYPE)))
                         .and(col(Columns.PERIOD_END).equalTo(col(Travel.END)))
                         .and(col(Columns.OLD_LA_CODE).equalTo(col(Travel.LA))), "left")
-                .drop(Travel.ID, Travel.TYPE, Travel.END, Travel.LA);
+                .drop(Travel.ID, Travel.TYPE, Travel.END, Travel.LA));
         Dataset<Row> summarised = la.join(summaries.hint("shuffle_hash"), col(Columns.INDICATOR_ID)
                         .equalTo(col(PeriodSummaries.ID)).and(col(Columns.PERIOD_TYPE).equalTo(col(PeriodSummaries.TYPE)))
                         .and(col(Columns.PERIOD_END).equalTo(col(PeriodSummaries.END))), "left")

@@ -54,6 +54,10 @@ final class Travel {
     static final String TYPE = "_t_type";
     static final String END = "_t_end";
     static final String LA = "_t_la";
+    /** The previous period's value and status, a {@code (v, s)} struct; null when the series has no such row. */
+    static final String PREVIOUS = "_t_previous";
+    /** The same period a year earlier, as {@link #PREVIOUS}. */
+    static final String LAST_YEAR = "_t_last_year";
 
     private static final String MONTH_INDEX = "_month_index";
     private static final double EPSILON = 1e-9;
@@ -62,48 +66,55 @@ final class Travel {
     }
 
     /**
-     * Both directions of each authority row, keyed {@link #ID}, {@link #TYPE}, {@link #END} and {@link #LA}, from
-     * narrow copies of the rows: only the keys, value, status and what a direction needs are sorted by series, and
-     * the result is partitioned by indicator and period (as the rows it is joined back to), in {@code partitions}.
+     * The earlier values of each authority row, keyed {@link #ID}, {@link #TYPE}, {@link #END} and {@link #LA}:
+     * {@link #PREVIOUS} and {@link #LAST_YEAR}, each a {@code (v, s)} struct of value and status, null when the
+     * series has no row for that period. Only narrow copies of the rows (keys, value, status) are sorted by series;
+     * the result is partitioned by indicator and period (as the rows it is joined back to), in {@code partitions},
+     * and {@link #withDirections} reads the directions from it after the join.
      */
     static Dataset<Row> earlier(Dataset<Row> authorities, int partitions) {
         Dataset<Row> narrow = authorities.select(col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE),
                         col(Columns.PERIOD_END), col(Columns.OLD_LA_CODE), col(Boundaries.SERIES_CODE),
-                        col(Boundaries.CHANGE_YEARS), col(Benchmarks.REPORTING_YEAR), col(IndicatorRules.SIGN),
                         col(Columns.VALUE), col(Columns.STATUS))
                 .repartition(partitions, col(Columns.INDICATOR_ID), col(Boundaries.SERIES_CODE));
-        return directions(narrow)
-                .select(col(Columns.INDICATOR_ID).as(ID), col(Columns.PERIOD_TYPE).as(TYPE),
-                        col(Columns.PERIOD_END).as(END), col(Columns.OLD_LA_CODE).as(LA),
-                        col(PREVIOUS_END), col(PREVIOUS_VALUE), col(PREVIOUS_DIRECTION), col(PREVIOUS_REASON),
-                        col(LAST_YEAR_END), col(LAST_YEAR_VALUE), col(LAST_YEAR_DIRECTION), col(LAST_YEAR_REASON))
-                .repartition(partitions, col(ID), col(TYPE), col(END));
-    }
-
-    /**
-     * Adds both directions to authority rows (usable or not) carrying {@link Boundaries#SERIES_CODE},
-     * {@link Boundaries#CHANGE_YEARS}, {@link Benchmarks#REPORTING_YEAR} and {@link IndicatorRules#SIGN}.
-     */
-    private static Dataset<Row> directions(Dataset<Row> rows) {
         Column periodEnd = col(Columns.PERIOD_END);
         WindowSpec series = Window.partitionBy(col(Columns.INDICATOR_ID), col(Boundaries.SERIES_CODE),
                 col(Columns.PERIOD_TYPE)).orderBy(col(MONTH_INDEX));
         Column earlier = struct(col(Columns.VALUE).as("v"), col(Columns.STATUS).as("s"), col(MONTH_INDEX).as("m"));
-        Column step = when(col(Columns.PERIOD_TYPE).equalTo("month"), lit(1))
-                .when(col(Columns.PERIOD_TYPE).equalTo("quarter"), lit(3)).otherwise(lit(12));
         // The row before is the previous period only when it is exactly one step earlier; the same period last
         // year is found by its month, however many rows lie between.
-        Dataset<Row> indexed = rows.withColumn(MONTH_INDEX, year(periodEnd).multiply(12).plus(month(periodEnd)));
-        Dataset<Row> withEarlier = indexed
+        Dataset<Row> indexed = narrow.withColumn(MONTH_INDEX, year(periodEnd).multiply(12).plus(month(periodEnd)));
+        return indexed
                 .withColumn("_before", lag(earlier, 1).over(series))
                 .withColumn("_last_year", first(earlier).over(series.rangeBetween(-12, -12)))
-                .withColumn("_previous", when(col("_before.m").equalTo(col(MONTH_INDEX).minus(step)), col("_before")))
-                .withColumn(PREVIOUS_END, last_day(add_months(periodEnd, step.unary_$minus())))
+                .select(col(Columns.INDICATOR_ID).as(ID), col(Columns.PERIOD_TYPE).as(TYPE),
+                        col(Columns.PERIOD_END).as(END), col(Columns.OLD_LA_CODE).as(LA),
+                        when(col("_before.m").equalTo(col(MONTH_INDEX).minus(step(col(Columns.PERIOD_TYPE)))),
+                                struct(col("_before.v").as("v"), col("_before.s").as("s"))).as(PREVIOUS),
+                        when(col("_last_year").isNotNull(),
+                                struct(col("_last_year.v").as("v"), col("_last_year.s").as("s"))).as(LAST_YEAR))
+                .repartition(partitions, col(ID), col(TYPE), col(END));
+    }
+
+    /**
+     * Adds both directions, their earlier period ends, values and reasons to authority rows carrying
+     * {@link #PREVIOUS} and {@link #LAST_YEAR} (from {@link #earlier}), {@link Boundaries#CHANGE_YEARS},
+     * {@link Benchmarks#REPORTING_YEAR} and {@link IndicatorRules#SIGN}; drops the two structs.
+     */
+    static Dataset<Row> withDirections(Dataset<Row> rows) {
+        Column periodEnd = col(Columns.PERIOD_END);
+        Dataset<Row> ends = rows
+                .withColumn(PREVIOUS_END, last_day(add_months(periodEnd, step(col(Columns.PERIOD_TYPE)).unary_$minus())))
                 .withColumn(LAST_YEAR_END, last_day(add_months(periodEnd, -12)));
-        Dataset<Row> withPrevious = direction(withEarlier, "_previous", PREVIOUS_END, PREVIOUS_VALUE, PREVIOUS_DIRECTION,
+        Dataset<Row> withPrevious = direction(ends, PREVIOUS, PREVIOUS_END, PREVIOUS_VALUE, PREVIOUS_DIRECTION,
                 PREVIOUS_REASON);
-        return direction(withPrevious, "_last_year", LAST_YEAR_END, LAST_YEAR_VALUE, LAST_YEAR_DIRECTION,
-                LAST_YEAR_REASON).drop(MONTH_INDEX, "_before", "_previous", "_last_year");
+        return direction(withPrevious, LAST_YEAR, LAST_YEAR_END, LAST_YEAR_VALUE, LAST_YEAR_DIRECTION,
+                LAST_YEAR_REASON).drop(PREVIOUS, LAST_YEAR);
+    }
+
+    /** Months from one period to the next: 1 for a month, 3 for a quarter, 12 for anything longer. */
+    private static Column step(Column periodType) {
+        return when(periodType.equalTo("month"), lit(1)).when(periodType.equalTo("quarter"), lit(3)).otherwise(lit(12));
     }
 
     private static Dataset<Row> direction(Dataset<Row> rows, String earlier, String earlierEnd, String valueColumn,
