@@ -51,6 +51,8 @@ public final class ScorecardLongTransform {
     static final String NUMBER = "_number";
     static final String STATUS = "_status";
     static final String SYMBOL = "_symbol";
+    /** What is wrong with a row on its own (everything but a repeated key), as {@link RowErrors#ERRORS}. */
+    static final String ROW_ERRORS = "_row_errors";
 
     private static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
 
@@ -89,15 +91,14 @@ public final class ScorecardLongTransform {
     }
 
     /**
-     * The rows parsed once, for the caller to keep in memory: line number, raw fields and each cell's reading
-     * ({@link #MONTH_START}, {@link #NUMBER}, {@link #STATUS}, {@link #SYMBOL}). The line's text is kept only where
-     * its fields cannot give it back (a blank or short line, or one with quotes).
+     * The rows parsed and checked once, for the caller to keep in memory: line number, raw fields, each cell's
+     * reading ({@link #MONTH_START}, {@link #NUMBER}, {@link #STATUS}, {@link #SYMBOL}) and what is wrong with the
+     * row on its own ({@link #ROW_ERRORS}). The line's text is kept only where its fields cannot give it back (a
+     * blank or short line, or one with quotes).
      */
     public static Dataset<Row> parse(Dataset<Row> lines, Header header, Map<String, Integer> positions) {
         Column text = col(CsvLines.TEXT);
-        List<Column> columns = new ArrayList<>(List.of(col(CsvLines.LINE),
-                when(wellFormed(header).unary_$bang().or(text.contains("\"")), text).as(CsvLines.TEXT),
-                col(CsvLines.FIELD_COUNT)));
+        List<Column> columns = new ArrayList<>(List.of(col(CsvLines.LINE), text, col(CsvLines.FIELD_COUNT)));
         for (int i = 0; i < header.size(); i++) {
             columns.add(col(CsvLines.field(i)));
         }
@@ -107,12 +108,30 @@ public final class ScorecardLongTransform {
         columns.add(ScorecardCells.value(value).as(NUMBER));
         columns.add(ScorecardCells.status(value).as(STATUS));
         columns.add(ScorecardCells.symbol(value).as(SYMBOL));
-        return lines.select(columns.toArray(Column[]::new));
+        Column blankLine = blank();
+        Column fieldsOk = wellFormed(header);
+        Column la = named(positions, Columns.OLD_LA_CODE);
+        Column ref = named(positions, REF);
+        RowErrors errors = new RowErrors()
+                .add(blankLine, RowErrors.WHOLE_ROW, text, "empty line")
+                .add(blankLine.unary_$bang().and(fieldsOk.unary_$bang()), RowErrors.WHOLE_ROW, text,
+                        concat(lit("expected " + header.size() + " fields as in the header, found "),
+                                col(CsvLines.FIELD_COUNT).cast(DataTypes.StringType)))
+                .add(fieldsOk.and(la.isNull().or(la.rlike(LA_CODE_PATTERN).unary_$bang())), published(header, positions,
+                        Columns.OLD_LA_CODE), la, "not an LA code such as 352")
+                .add(fieldsOk.and(ref.isNull()), published(header, positions, REF), ref, "missing indicator reference")
+                .add(fieldsOk.and(col(MONTH_START).isNull()), published(header, positions, MONTH), month,
+                        "not a month like 2023-04 or Apr-23")
+                .add(fieldsOk.and(col(STATUS).isNull()), published(header, positions, Columns.VALUE),
+                        value, ScorecardCells.NOT_A_VALUE);
+        return lines.select(columns.toArray(Column[]::new))
+                .withColumn(ROW_ERRORS, errors.toColumn())
+                .withColumn(CsvLines.TEXT, when(fieldsOk.unary_$bang().or(text.contains("\"")), text));
     }
 
     /**
-     * {@link #parse}'s rows with the named columns and {@link RowErrors#ERRORS}; {@link CsvLines#TEXT} is the
-     * line as read for a quarantined row, null for a good one.
+     * {@link #parse}'s rows with the named columns and {@link RowErrors#ERRORS} (the row's own problems and a
+     * repeated key); {@link CsvLines#TEXT} is the line as read for a quarantined row, null for a good one.
      */
     public static Dataset<Row> check(Dataset<Row> parsed, Header header, Map<String, Integer> positions,
             String delimiter) {
@@ -130,31 +149,18 @@ public final class ScorecardLongTransform {
         }
         // A kept line as read; otherwise its fields give it back exactly (no quotes, as many fields as the header).
         Column text = coalesce(col(CsvLines.TEXT), concat_ws(delimiter, fields.toArray(Column[]::new)));
-        Column blankLine = blank();
         Column fieldsOk = wellFormed(header);
-        Column la = col(Columns.OLD_LA_CODE);
-        Column month = col(MONTH);
-        Column value = col(Columns.VALUE);
         Column firstLine = col(Duplicates.FIRST_LINE);
-        RowErrors errors = new RowErrors()
-                .add(blankLine, RowErrors.WHOLE_ROW, text, "empty line")
-                .add(blankLine.unary_$bang().and(fieldsOk.unary_$bang()), RowErrors.WHOLE_ROW, text,
-                        concat(lit("expected " + header.size() + " fields as in the header, found "),
-                                col(CsvLines.FIELD_COUNT).cast(DataTypes.StringType)))
-                .add(fieldsOk.and(la.isNull().or(la.rlike(LA_CODE_PATTERN).unary_$bang())), published(header, positions,
-                        Columns.OLD_LA_CODE), la, "not an LA code such as 352")
-                .add(fieldsOk.and(col(REF).isNull()), published(header, positions, REF), col(REF),
-                        "missing indicator reference")
-                .add(fieldsOk.and(col(MONTH_START).isNull()), published(header, positions, MONTH), month,
-                        "not a month like 2023-04 or Apr-23")
-                .add(fieldsOk.and(col(STATUS).isNull()), published(header, positions, Columns.VALUE),
-                        value, ScorecardCells.NOT_A_VALUE)
+        Column repeated = new RowErrors()
                 .add(fieldsOk.and(firstLine.isNotNull()).and(col(CsvLines.LINE).notEqual(firstLine)), RowErrors.WHOLE_ROW, text,
                         concat(lit("duplicate of line "), firstLine.cast(DataTypes.StringType),
-                                lit(" (same LA, indicator and month)")));
+                                lit(" (same LA, indicator and month)")))
+                .toColumn();
         Dataset<Row> rows = Duplicates.withFirstLine(parsed.select(named.toArray(Column[]::new)),
-                List.of(la, lower(col(REF)), col(MONTH_START)), fieldsOk);
-        return rows.withColumn(RowErrors.ERRORS, errors.toColumn()).drop(Duplicates.FIRST_LINE)
+                List.of(col(Columns.OLD_LA_CODE), lower(col(REF)), col(MONTH_START)), fieldsOk);
+        return rows.withColumn(RowErrors.ERRORS, when(firstLine.isNull(), col(ROW_ERRORS))
+                        .otherwise(concat(col(ROW_ERRORS), repeated)))
+                .drop(Duplicates.FIRST_LINE, ROW_ERRORS)
                 .withColumn(CsvLines.TEXT, when(size(col(RowErrors.ERRORS)).gt(0), text));
     }
 

@@ -31,7 +31,16 @@ public final class SeriesMath {
         KthSelector selector = new KthSelector();
         int mid = work.length / 2;
         double upper = selector.select(work, null, mid);
-        return work.length % 2 == 1 ? upper : (selector.select(work, null, mid - 1) + upper) / 2.0;
+        if (work.length % 2 == 1) {
+            return upper;
+        }
+        // Selection leaves every value before position mid no greater than the one at mid: the lower middle value
+        // is the largest of them, found by one pass rather than a second selection.
+        double lower = work[0];
+        for (int i = 1; i < mid; i++) {
+            lower = Math.max(lower, work[i]);
+        }
+        return (lower + upper) / 2.0;
     }
 
     /** The arithmetic mean; NaN for no values. */

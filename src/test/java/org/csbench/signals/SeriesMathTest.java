@@ -22,7 +22,8 @@ class SeriesMathTest {
     void medianBySelectionEqualsTheMiddleOfTheSortedValues() {
         java.util.Random random = new java.util.Random(7);
         for (int trial = 0; trial < 500; trial++) {
-            int n = 1 + random.nextInt(60);
+            // Short arrays are sorted by the selector, long ones partitioned first.
+            int n = 1 + random.nextInt(trial % 2 == 0 ? 60 : 3000);
             double[] v = new double[n];
             for (int i = 0; i < n; i++) {
                 v[i] = random.nextInt(12) - 3; // many ties
