@@ -91,8 +91,8 @@ public final class Benchmarks {
                 .withColumn(USABLE, col(Columns.STATUS).equalTo(Status.AVAILABLE.code()).and(col(Columns.VALUE).isNotNull()))
                 .withColumn(COMPARATOR_REGION, AreaComparators.parentRegion(col(Columns.REGION_CODE)));
         Column[] periodKey = {col(Columns.INDICATOR_ID), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END)};
-        // What needs no other authority (the areas' published values, the extract's comparators and targets) is
-        // attached before the rows move.
+        // What needs no other authority (the areas' published values, the extract's comparators, target and RAG,
+        // the gaps to the extract's comparators) is worked out before the rows move.
         Dataset<Row> attached = againstOwnComparators(withExtract(AreaComparators.withPublished(authorities, withRules),
                 scorecards, catalogue));
         Dataset<Row> byPeriod = attached.join(broadcast(keys.table()),
