@@ -94,10 +94,12 @@ final class BenchCommand implements Callable<Integer> {
             Catalogue catalogue = withSyntheticIndicators(CatalogueLoader.load(Path.of(base.catalogue())));
 
             Warehouse warehouse = Session.open(parent, work.resolve("warehouse").toString());
+            TaskTimes taskTimes = TaskTimes.attach(warehouse.spark().sparkContext());
             long t1 = System.nanoTime();
             PipelineJob.Result result = new PipelineJob(warehouse, message -> out.println("  " + message))
                     .run(spec, catalogue);
             double pipelineSeconds = seconds(t1);
+            TaskTimes.Totals tasks = taskTimes.detach();
             long observations = result.load().sources().stream().mapToLong(s -> s.rowsWritten()).sum();
             out.printf("pipeline: %,d rows read, %,d observations, %,d indicator values, %,d window rows in %.1f s%n",
                     result.load().sources().stream().mapToLong(s -> s.rowsRead()).sum(), observations,
@@ -105,6 +107,8 @@ final class BenchCommand implements Callable<Integer> {
             for (org.csbench.ingest.LoadJob.TableResult table : result.tables()) {
                 out.printf("  %-36s %,12d rows %8.1f s%n", table.table(), table.rowsWritten(), table.seconds());
             }
+            out.printf("spark tasks: %,d, run time %.1f s, CPU %.1f s (summed over cores: steadier than wall time)%n",
+                    tasks.tasks(), tasks.runSeconds(), tasks.cpuSeconds());
             Runtime runtime = Runtime.getRuntime();
             out.printf("cores %d, max heap %,d MB, heap in use at the end %,d MB, Spark master %s%n",
                     runtime.availableProcessors(), runtime.maxMemory() >> 20,
