@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -67,19 +68,16 @@ final class AreaComparators {
     /**
      * Adds the region's and England's value, source and count to authority rows (with
      * {@link Benchmarks#USABLE}, {@link Benchmarks#COMPARATOR_REGION}, the rules, the areas' published values from
-     * {@link #withPublished} and their period's England sums from {@link PeriodSummaries#periods}).
-     *
-     * @param rows    authority rows
-     * @param regions {@link PeriodSummaries#regions}: the sums per indicator, period and comparator region
+     * {@link #withPublished} and their period's England sums and regions' sums from {@link PeriodSummaries#periods}).
      */
-    static Dataset<Row> withAreas(Dataset<Row> rows, Dataset<Row> regions) {
-        Dataset<Row> withRegions = rows.join(broadcast(regions), col(Columns.INDICATOR_ID).equalTo(col(PeriodSummaries.ID))
-                .and(col(Columns.PERIOD_TYPE).equalTo(col(PeriodSummaries.TYPE)))
-                .and(col(Columns.PERIOD_END).equalTo(col(PeriodSummaries.END)))
-                .and(col(Benchmarks.COMPARATOR_REGION).equalTo(col(PeriodSummaries.REGION))), "left")
-                .drop(PeriodSummaries.ID, PeriodSummaries.TYPE, PeriodSummaries.END, PeriodSummaries.REGION);
-        Dataset<Row> withRegion = choose(withRegions, PeriodSummaries.REGIONAL, Benchmarks.REGION_VALUE,
-                Benchmarks.REGION_SOURCE, Benchmarks.REGION_COUNT);
+    static Dataset<Row> withAreas(Dataset<Row> rows) {
+        Dataset<Row> withRegions = rows.withColumn("_r_found",
+                try_element_at(col(PeriodSummaries.REGIONS), col(Benchmarks.COMPARATOR_REGION)));
+        for (String field : PeriodSummaries.SUMS) {
+            withRegions = withRegions.withColumn(PeriodSummaries.REGIONAL + field, col("_r_found").getField(field));
+        }
+        Dataset<Row> withRegion = choose(withRegions.drop(PeriodSummaries.REGIONS, "_r_found"), PeriodSummaries.REGIONAL,
+                Benchmarks.REGION_VALUE, Benchmarks.REGION_SOURCE, Benchmarks.REGION_COUNT);
         return choose(withRegion, PeriodSummaries.ENGLAND, Benchmarks.ENGLAND_VALUE, Benchmarks.ENGLAND_SOURCE,
                 Benchmarks.ENGLAND_COUNT);
     }

@@ -103,7 +103,6 @@ public final class Benchmarks {
                 .drop("_sn_la", "_sn_model_year")
                 .repartition(partitions, periodKey);
         Dataset<Row> summaries = PeriodSummaries.periods(byPeriod);
-        Dataset<Row> regions = PeriodSummaries.regions(byPeriod);
         Dataset<Row> travel = Travel.earlier(authorities, partitions);
 
         Dataset<Row> la = Travel.withDirections(byPeriod.join(travel.hint("shuffle_hash"),
@@ -118,7 +117,7 @@ public final class Benchmarks {
                 .drop(PeriodSummaries.ID, PeriodSummaries.TYPE, PeriodSummaries.END);
         Dataset<Row> compared = NeighbourAverages.withAverages(summarised, keys.most());
         Dataset<Row> ranked = Ranking.ranked(compared);
-        Dataset<Row> joined = AreaComparators.withAreas(ranked, regions);
+        Dataset<Row> joined = AreaComparators.withAreas(ranked);
 
         Dataset<Row> gapped = joined;
         gapped = Gaps.add(gapped, "sn", col(NeighbourAverages.AVERAGE));

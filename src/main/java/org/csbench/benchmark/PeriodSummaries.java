@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_from_entries;
@@ -35,7 +36,7 @@ import org.csbench.model.Columns;
  * <li>{@link #ORDER}: the values sorted best first (negated when higher is better), so an authority's rank is the
  * position of its own value, ties sharing the lower rank;</li>
  * <li>the R type 7 quartiles of the values and their count;</li>
- * <li>England's sums and counts ({@code _e_} columns); {@link #regions} gives the regions' ({@code _r_}).</li>
+ * <li>England's sums and counts ({@code _e_} columns) and each comparator region's ({@link #REGIONS}).</li>
  * </ul>
  * Rows in must carry {@link Benchmarks#USABLE}, {@link IndicatorRules#SIGN}, {@link Benchmarks#COMPARATOR_REGION}
  * and {@link NeighbourAverages#KEY}.
@@ -48,6 +49,8 @@ final class PeriodSummaries {
     static final String TYPE = "_p_type";
     static final String END = "_p_end";
     static final String REGION = "_p_region";
+    /** Comparator region -> its sums ({@link #SUMS}) in the period. */
+    static final String REGIONS = "_p_regions";
     /** Prefix of the England sums, counts and mean. */
     static final String ENGLAND = "_e";
     /** Prefix of a region's sums, counts and mean. */
@@ -58,7 +61,12 @@ final class PeriodSummaries {
     private PeriodSummaries() {
     }
 
-    /** One row per indicator and period with a usable value, keyed {@link #ID}, {@link #TYPE}, {@link #END}. */
+    /**
+     * One row per indicator and period with a usable value, keyed {@link #ID}, {@link #TYPE}, {@link #END}. Two
+     * aggregates over the same rows, without a shuffle between them: per comparator region first (its sums, and
+     * the values collected), then per period (the regions' lists joined, England's sums from the regions' sums,
+     * and the regions' sums as the map {@link #REGIONS}), so the regions need no second pass over the rows.
+     */
     static Dataset<Row> periods(Dataset<Row> rows) {
         Column value = col(Columns.VALUE);
         Column sign = col(IndicatorRules.SIGN);
@@ -67,15 +75,32 @@ final class PeriodSummaries {
         Column entry = when(col(NeighbourAverages.KEY).isNotNull(), struct(col(NeighbourAverages.KEY).as("key"),
                 struct(value.as("v"), when(both, col(Benchmarks.NUMERATOR)).as("n"),
                         when(both, col(Benchmarks.DENOMINATOR)).as("d")).as("value")));
-        List<Column> aggregates = new ArrayList<>(List.of(
-                map_from_entries(collect_list(entry)).as(VALUES),
-                array_sort(collect_list(bestFirst)).as(ORDER),
-                array_sort(collect_list(value)).as(SORTED)));
-        aggregates.addAll(sums(ENGLAND));
-        Dataset<Row> summaries = aggregate(rows.filter(col(Benchmarks.USABLE))
+        List<Column> perRegion = new ArrayList<>(List.of(collect_list(entry).as("_l_values"),
+                collect_list(bestFirst).as("_l_order"), collect_list(value).as("_l_sorted"),
+                sum(value).as("_l_sum_v")));
+        perRegion.addAll(sums(REGIONAL));
+        Dataset<Row> regions = aggregate(rows.filter(col(Benchmarks.USABLE))
                 .groupBy(col(Columns.INDICATOR_ID).as(ID), col(Columns.PERIOD_TYPE).as(TYPE),
-                        col(Columns.PERIOD_END).as(END)), aggregates);
-        return summaries
+                        col(Columns.PERIOD_END).as(END), col(Benchmarks.COMPARATOR_REGION).as(REGION)), perRegion);
+        List<Column> regionSums = new ArrayList<>();
+        for (String field : SUMS) {
+            regionSums.add(col(REGIONAL + field).as(field));
+        }
+        Column regionEntry = when(col(REGION).isNotNull(), struct(col(REGION).as("key"),
+                struct(regionSums.toArray(Column[]::new)).as("value")));
+        Column englandPairs = sum(col(REGIONAL + "_pairs"));
+        Column englandCount = sum(col(REGIONAL + "_count"));
+        List<Column> perPeriod = List.of(
+                map_from_entries(flatten(collect_list(col("_l_values")))).as(VALUES),
+                array_sort(flatten(collect_list(col("_l_order")))).as(ORDER),
+                array_sort(flatten(collect_list(col("_l_sorted")))).as(SORTED),
+                sum(col(REGIONAL + "_sum_n")).as(ENGLAND + "_sum_n"),
+                sum(col(REGIONAL + "_sum_d")).as(ENGLAND + "_sum_d"),
+                englandPairs.as(ENGLAND + "_pairs"),
+                sum(col("_l_sum_v")).divide(englandCount).as(ENGLAND + "_mean"),
+                englandCount.as(ENGLAND + "_count"),
+                map_from_entries(collect_list(regionEntry)).as(REGIONS));
+        return aggregate(regions.groupBy(col(ID), col(TYPE), col(END)), perPeriod)
                 .withColumn(COUNT, size(col(SORTED)).cast("long"))
                 .withColumn(Ranking.Q25, percentile(col(SORTED), 0.25))
                 .withColumn(Ranking.Q50, percentile(col(SORTED), 0.5))
@@ -83,25 +108,21 @@ final class PeriodSummaries {
                 .drop(SORTED);
     }
 
-    /** One row per indicator, period and comparator region with a usable value, keyed as {@link #periods} plus {@link #REGION}. */
-    static Dataset<Row> regions(Dataset<Row> rows) {
-        return aggregate(rows.filter(col(Benchmarks.USABLE))
-                .groupBy(col(Columns.INDICATOR_ID).as(ID), col(Columns.PERIOD_TYPE).as(TYPE),
-                        col(Columns.PERIOD_END).as(END), col(Benchmarks.COMPARATOR_REGION).as(REGION)), sums(REGIONAL));
-    }
-
     private static Dataset<Row> aggregate(RelationalGroupedDataset groups, List<Column> aggregates) {
         return groups.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
     }
 
+    /** The fields of {@link #sums}, after the prefix. */
+    static final List<String> SUMS = List.of("_sum_n", "_sum_d", "_pairs", "_mean", "_count");
+
     /** Sums of numerators and denominators (where both are known), how many pairs, the mean value and the count. */
     private static List<Column> sums(String p) {
         Column both = both();
-        return List.of(sum(when(both, col(Benchmarks.NUMERATOR))).as(p + "_sum_n"),
-                sum(when(both, col(Benchmarks.DENOMINATOR))).as(p + "_sum_d"),
-                count(when(both, 1)).as(p + "_pairs"),
-                avg(col(Columns.VALUE)).as(p + "_mean"),
-                count(lit(1)).as(p + "_count"));
+        return List.of(sum(when(both, col(Benchmarks.NUMERATOR))).as(p + SUMS.get(0)),
+                sum(when(both, col(Benchmarks.DENOMINATOR))).as(p + SUMS.get(1)),
+                count(when(both, 1)).as(p + SUMS.get(2)),
+                avg(col(Columns.VALUE)).as(p + SUMS.get(3)),
+                count(lit(1)).as(p + SUMS.get(4)));
     }
 
     private static Column both() {
