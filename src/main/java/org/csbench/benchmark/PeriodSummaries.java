@@ -51,6 +51,8 @@ final class PeriodSummaries {
     static final String REGION = "_p_region";
     /** Comparator region -> its sums ({@link #SUMS}) in the period. */
     static final String REGIONS = "_p_regions";
+    /** The fields of an area's sums, after its prefix ({@link #ENGLAND}, {@link #REGIONAL}). */
+    static final List<String> SUMS = List.of("_sum_n", "_sum_d", "_pairs", "_mean", "_count");
     /** Prefix of the England sums, counts and mean. */
     static final String ENGLAND = "_e";
     /** Prefix of a region's sums, counts and mean. */
@@ -111,9 +113,6 @@ final class PeriodSummaries {
     private static Dataset<Row> aggregate(RelationalGroupedDataset groups, List<Column> aggregates) {
         return groups.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
     }
-
-    /** The fields of {@link #sums}, after the prefix. */
-    static final List<String> SUMS = List.of("_sum_n", "_sum_d", "_pairs", "_mean", "_count");
 
     /** Sums of numerators and denominators (where both are known), how many pairs, the mean value and the count. */
     private static List<Column> sums(String p) {
