@@ -30,7 +30,11 @@ public final class Duplicates {
     private Duplicates() {
     }
 
-    /** {@code rows} with {@link #FIRST_LINE}, counting only the rows where {@code counted} holds. */
+    /**
+     * {@code rows} with {@link #FIRST_LINE}, counting only the rows where {@code counted} holds. Unlike a plain
+     * transform it runs Spark jobs when called (the hash count, and the repeated keys' aggregate when a hash
+     * repeats): give it rows that are kept in memory or cheap to read again.
+     */
     public static Dataset<Row> withFirstLine(Dataset<Row> rows, List<Column> key, Column counted) {
         return withFirstLine(rows, key, counted, LOCAL_LIMIT);
     }
