@@ -25,6 +25,10 @@ public final class Rounding {
     private static final DecimalType MULTIPLIER = DataTypes.createDecimalType(8, 0);
     /** Powers of ten up to 10^6, exactly. */
     private static final DecimalType UNITS = DataTypes.createDecimalType(7, 0);
+    /** The exact quotients' 11 places with 19 digits before the point: times {@link #UNITS}, 38 digits. */
+    private static final DecimalType NARROW = DataTypes.createDecimalType(30, 11);
+    /** From 2^52 up a double has no fraction: a value scaled that far is already whole. */
+    private static final double WHOLE = 4503599627370496.0;
 
     private Rounding() {
     }
@@ -71,6 +75,7 @@ public final class Rounding {
     private static Column rounded(Column approximate, Column scale, Column settled) {
         Column scaled = abs(approximate.multiply(scale));
         return when(approximate.isNull(), lit(null).cast(DataTypes.DoubleType))
+                .when(scaled.geq(WHOLE), approximate)
                 .when(nearTie(scaled), settled)
                 .otherwise(signum(approximate).multiply(floor(scaled.plus(0.5))).divide(scale));
     }
@@ -81,13 +86,15 @@ public final class Rounding {
         return abs(fraction.minus(0.5)).lt(lit(1e-6).plus(scaled.multiply(1e-12)));
     }
 
-    /** A decimal rounded to a per-row number of places (0-6), half up or half even, as a double. */
+    /**
+     * A decimal (scale 11) rounded to a per-row number of places (0-6), half up or half even, as a double: moved to
+     * whole units, rounded there and moved back, one expression for every number of places (a branch per place
+     * made the generated code too large to compile). Exact: {@link #rounded} asks only for values below 2^52, and
+     * 19 + 11 digits times at most 10^6 fit the 38 digits a decimal holds.
+     */
     private static Column decimalRounded(Column decimal, Column decimals, Column halfEven) {
-        Column result = lit(null).cast(DataTypes.createDecimalType(38, 6));
-        for (int d = 6; d >= 0; d--) {
-            result = when(decimals.equalTo(d), when(halfEven, bround(decimal, d)).otherwise(round(decimal, d)))
-                    .otherwise(result);
-        }
-        return result.cast(DataTypes.DoubleType);
+        Column units = pow(lit(10.0), decimals).cast(UNITS);
+        Column scaled = decimal.cast(NARROW).multiply(units);
+        return when(halfEven, bround(scaled, 0)).otherwise(round(scaled, 0)).divide(units).cast(DataTypes.DoubleType);
     }
 }
