@@ -33,6 +33,8 @@ final class AreaComparators {
     static final String PUBLISHED = "published";
     static final String COMPUTED = "computed";
     static final String AGGREGATED = "aggregated";
+    /** The row's comparator region's sums in the period, from {@link #regionFound}. */
+    static final String REGION_FOUND = "_r_found";
 
     private static final String LONDON = "E12000007";
 
@@ -66,17 +68,25 @@ final class AreaComparators {
     }
 
     /**
+     * The row's comparator region's sums ({@link PeriodSummaries#SUMS}) looked up in its period's
+     * {@link PeriodSummaries#REGIONS}; null when the region has no usable value.
+     */
+    static Column regionFound() {
+        return try_element_at(col(PeriodSummaries.REGIONS), col(Benchmarks.COMPARATOR_REGION));
+    }
+
+    /**
      * Adds the region's and England's value, source and count to authority rows (with
      * {@link Benchmarks#USABLE}, {@link Benchmarks#COMPARATOR_REGION}, the rules, the areas' published values from
-     * {@link #withPublished} and their period's England sums and regions' sums from {@link PeriodSummaries#periods}).
+     * {@link #withPublished}, their period's England sums from {@link PeriodSummaries#periods} and
+     * {@link #REGION_FOUND}); drops {@link #REGION_FOUND}.
      */
     static Dataset<Row> withAreas(Dataset<Row> rows) {
-        Dataset<Row> withRegions = rows.withColumn("_r_found",
-                try_element_at(col(PeriodSummaries.REGIONS), col(Benchmarks.COMPARATOR_REGION)));
+        Dataset<Row> withRegions = rows;
         for (String field : PeriodSummaries.SUMS) {
-            withRegions = withRegions.withColumn(PeriodSummaries.REGIONAL + field, col("_r_found").getField(field));
+            withRegions = withRegions.withColumn(PeriodSummaries.REGIONAL + field, col(REGION_FOUND).getField(field));
         }
-        Dataset<Row> withRegion = choose(withRegions.drop(PeriodSummaries.REGIONS, "_r_found"), PeriodSummaries.REGIONAL,
+        Dataset<Row> withRegion = choose(withRegions.drop(REGION_FOUND), PeriodSummaries.REGIONAL,
                 Benchmarks.REGION_VALUE, Benchmarks.REGION_SOURCE, Benchmarks.REGION_COUNT);
         return choose(withRegion, PeriodSummaries.ENGLAND, Benchmarks.ENGLAND_VALUE, Benchmarks.ENGLAND_SOURCE,
                 Benchmarks.ENGLAND_COUNT);

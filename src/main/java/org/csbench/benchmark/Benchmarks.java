@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
@@ -100,7 +101,13 @@ public final class Benchmarks {
                 .drop(NeighbourAverages.KEY_CODE)
                 .join(broadcast(NeighbourAverages.models(pairs, keys)), col(Columns.OLD_LA_CODE).equalTo(col("_sn_la"))
                         .and(col(REPORTING_YEAR).equalTo(col("_sn_model_year"))), "left")
-                .drop("_sn_la", "_sn_model_year")
+                .drop("_sn_la", "_sn_model_year");
+        // What the rows only carry from here on travels as one struct, so the operators after the shuffle pass few
+        // columns and Spark compiles each as a method of its own (with every column apart, the last stage was one
+        // method too large to compile, run operator by operator, each copying the whole row).
+        Column[] carried = CARRIED.stream().map(c -> col(c)).toArray(Column[]::new);
+        byPeriod = byPeriod.withColumn(CARRIED_STRUCT, struct(carried))
+                .drop(CARRIED.toArray(String[]::new))
                 .repartition(partitions, periodKey);
         Dataset<Row> summaries = PeriodSummaries.periods(byPeriod);
         Dataset<Row> travel = Travel.earlier(authorities, partitions);
@@ -115,7 +122,11 @@ public final class Benchmarks {
                         .equalTo(col(PeriodSummaries.ID)).and(col(Columns.PERIOD_TYPE).equalTo(col(PeriodSummaries.TYPE)))
                         .and(col(Columns.PERIOD_END).equalTo(col(PeriodSummaries.END))), "left")
                 .drop(PeriodSummaries.ID, PeriodSummaries.TYPE, PeriodSummaries.END);
-        Dataset<Row> compared = NeighbourAverages.withAverages(summarised, keys.most());
+        // The period's lists are read in the first step after the join and not carried any further.
+        Dataset<Row> looked = summarised.select(col("*"), NeighbourAverages.found(keys.most()).as(NeighbourAverages.FOUND),
+                        Ranking.rank().as(Ranking.RANK), AreaComparators.regionFound().as(AreaComparators.REGION_FOUND))
+                .drop(PeriodSummaries.VALUES, PeriodSummaries.ORDER, PeriodSummaries.REGIONS);
+        Dataset<Row> compared = NeighbourAverages.withAverages(looked, keys.most());
         Dataset<Row> ranked = Ranking.ranked(compared);
         Dataset<Row> joined = AreaComparators.withAreas(ranked);
 
@@ -123,7 +134,9 @@ public final class Benchmarks {
         gapped = Gaps.add(gapped, "sn", col(NeighbourAverages.AVERAGE));
         gapped = Gaps.add(gapped, "region", col(REGION_VALUE));
         gapped = Gaps.add(gapped, "england", col(ENGLAND_VALUE));
-        return gapped.select(OUTPUT.stream().map(c -> col(c)).toArray(Column[]::new));
+        return gapped.select(OUTPUT.stream()
+                .map(c -> CARRIED.contains(c) ? col(CARRIED_STRUCT + "." + c).as(c) : col(c))
+                .toArray(Column[]::new));
     }
 
     /** The columns read from {@code gold.indicator_value}. */
@@ -131,6 +144,16 @@ public final class Benchmarks {
             Columns.TIME_PERIOD, Columns.PERIOD_END, Columns.GEOGRAPHIC_LEVEL, Geography.GEO_KEY, Columns.REGION_CODE,
             Columns.REGION_NAME, Columns.OLD_LA_CODE, Columns.NEW_LA_CODE, Columns.LA_NAME, NUMERATOR, DENOMINATOR,
             Columns.VALUE, IndicatorValues.VALUE_SOURCE, Columns.STATUS);
+
+    /** Output columns worked out or read before the shuffle and not read after it: carried as one struct. */
+    private static final List<String> CARRIED = List.of(IndicatorRules.REF, IndicatorRules.POLARITY, Columns.UNIT,
+            Columns.TIME_PERIOD, Columns.NEW_LA_CODE, Columns.LA_NAME, Columns.REGION_CODE, Columns.REGION_NAME,
+            NeighbourAverages.MODEL,
+            ExtractComparators.SN, "gap_to_extract_sn", "gap_to_extract_sn_pct", "vs_extract_sn",
+            ExtractComparators.REGION, "gap_to_extract_region", "gap_to_extract_region_pct", "vs_extract_region",
+            ExtractComparators.ENGLAND, "gap_to_extract_england", "gap_to_extract_england_pct", "vs_extract_england",
+            Rag.TARGET_LOW, Rag.TARGET_HIGH, Rag.TARGET_SOURCE, Rag.RAG, Rag.GAP);
+    private static final String CARRIED_STRUCT = "_carried";
 
     /** The columns of {@code gold.benchmark}, in order. */
     public static final List<String> OUTPUT = List.of(

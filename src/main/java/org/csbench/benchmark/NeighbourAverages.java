@@ -61,6 +61,8 @@ final class NeighbourAverages {
     static final String KEY_CODE = "_sn_key_code";
     /** An authority's neighbours' keys under the model in force. */
     static final String SLOTS = "_sn_slots";
+    /** The neighbours' entries of a period's values, from {@link #found}. */
+    static final String FOUND = "_sn_found";
 
     private NeighbourAverages() {
     }
@@ -82,29 +84,41 @@ final class NeighbourAverages {
     }
 
     /**
-     * Adds {@link #AVERAGE} and {@link #USED} to authority rows carrying {@link #SLOTS} (from {@link #models}),
-     * {@link PeriodSummaries#VALUES} of their indicator and period, and the rules: each neighbour's value is looked
-     * up by its key in the period's values, so no row moves.
+     * The neighbours' entries of the period's {@link PeriodSummaries#VALUES} ({@code (v, n, d)} structs in neighbour
+     * rank order, null for a neighbour without a usable value), looked up by the keys in the row's {@link #SLOTS}
+     * (from {@link #models}), so no row moves; null when no authority has neighbours.
      *
      * @param most the most neighbours any authority has ({@link Keys#most()})
      */
-    static Dataset<Row> withAverages(Dataset<Row> rows, int most) {
+    static Column found(int most) {
         if (most == 0) {
-            return rows.withColumn(AVERAGE, lit(null).cast(DataTypes.DoubleType))
-                    .withColumn(USED, when(col(EXPECTED).isNotNull(), lit(0L)));
+            return lit(null);
         }
         List<Column> found = new ArrayList<>();
         for (int i = 1; i <= most; i++) {
             found.add(element_at(col(PeriodSummaries.VALUES), try_element_at(col(SLOTS), lit(i))));
         }
-        Dataset<Row> looked = rows.withColumn("_sn_found", array(found.toArray(Column[]::new)));
+        return array(found.toArray(Column[]::new));
+    }
+
+    /**
+     * Adds {@link #AVERAGE} and {@link #USED} to authority rows carrying {@link #FOUND} (from {@link #found}) and the
+     * rules; drops {@link #FOUND}.
+     *
+     * @param most the most neighbours any authority has ({@link Keys#most()})
+     */
+    static Dataset<Row> withAverages(Dataset<Row> looked, int most) {
+        if (most == 0) {
+            return looked.drop(FOUND).withColumn(AVERAGE, lit(null).cast(DataTypes.DoubleType))
+                    .withColumn(USED, when(col(EXPECTED).isNotNull(), lit(0L)));
+        }
         Column sumValues = lit(0.0);
         Column values = lit(0L);
         Column sumNumerators = lit(0.0);
         Column sumDenominators = lit(0.0);
         Column pairs = lit(0L);
         for (int i = 0; i < most; i++) {
-            Column neighbour = col("_sn_found").getItem(i);
+            Column neighbour = col(FOUND).getItem(i);
             sumValues = sumValues.plus(coalesce(neighbour.getField("v"), lit(0.0)));
             values = values.plus(when(neighbour.getField("v").isNotNull(), lit(1L)).otherwise(lit(0L)));
             sumNumerators = sumNumerators.plus(coalesce(neighbour.getField("n"), lit(0.0)));
@@ -121,7 +135,7 @@ final class NeighbourAverages {
                 .withColumn(AVERAGE, when(col(EXPECTED).isNotNull(), when(pooledMethod, pooled).otherwise(mean)))
                 .withColumn(USED, when(col(EXPECTED).isNotNull(),
                         when(pooledMethod, col("_sn_pairs")).otherwise(col("_sn_values"))))
-                .drop("_sn_found", "_sn_sum", "_sn_values", "_sn_num", "_sn_den", "_sn_pairs");
+                .drop(FOUND, "_sn_sum", "_sn_values", "_sn_num", "_sn_den", "_sn_pairs");
     }
 
     /**

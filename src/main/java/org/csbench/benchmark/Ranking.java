@@ -40,23 +40,33 @@ final class Ranking {
     }
 
     /**
-     * Adds rank, count, quartile boundaries, quartile and band to authority rows carrying
-     * {@link Benchmarks#USABLE}, {@link IndicatorRules#SIGN} and their period's summary ({@link PeriodSummaries});
-     * rows without a usable value get none of them and take no part.
+     * The row's rank: the first position of its value in the period's values sorted best first
+     * ({@link PeriodSummaries#ORDER}), so ties share the lower rank; null for a neutral indicator or a value that
+     * is not usable. Rows must carry {@link Benchmarks#USABLE} and {@link IndicatorRules#SIGN}.
+     */
+    static Column rank() {
+        Column sign = col(IndicatorRules.SIGN);
+        Column usable = col(Benchmarks.USABLE);
+        Column value = when(usable, col(Columns.VALUE));
+        Column bestFirst = when(sign.equalTo(1), value.unary_$minus()).otherwise(value);
+        return when(sign.notEqual(0).and(usable),
+                array_position(col(PeriodSummaries.ORDER), bestFirst).cast(DataTypes.IntegerType));
+    }
+
+    /**
+     * Adds the count, quartile and band to authority rows carrying {@link #RANK} (from {@link #rank}),
+     * {@link Benchmarks#USABLE}, {@link IndicatorRules#SIGN} and their period's count and quartile boundaries
+     * ({@link PeriodSummaries}); rows without a usable value get no quartile and take no part.
      */
     static Dataset<Row> ranked(Dataset<Row> rows) {
         Column sign = col(IndicatorRules.SIGN);
         Column usable = col(Benchmarks.USABLE);
         Column value = when(usable, col(Columns.VALUE));
-        // The period's values sorted best first: a value's first position is its rank, so ties share the lower rank.
-        Column bestFirst = when(sign.equalTo(1), value.unary_$minus()).otherwise(value);
         Column quartile = col(QUARTILE);
         Column lowerBand = element_at(array(lit("A"), lit("B"), lit("C"), lit("D")), quartile);
         Column higherBand = element_at(array(lit("D"), lit("C"), lit("B"), lit("A")), quartile);
         return rows
                 .withColumn(RANKED, coalesce(col(PeriodSummaries.COUNT), lit(0L)))
-                .withColumn(RANK, when(sign.notEqual(0).and(usable),
-                        array_position(col(PeriodSummaries.ORDER), bestFirst).cast(DataTypes.IntegerType)))
                 .withColumn(QUARTILE, when(usable, when(value.leq(col(Q25)), lit(1)).when(value.leq(col(Q50)), lit(2))
                         .when(value.leq(col(Q75)), lit(3)).otherwise(lit(4))))
                 .withColumn(BAND, when(quartile.isNull(), lit(null).cast("string"))
