@@ -231,10 +231,8 @@ public final class IndicatorValues {
         Column m = col("_multiplier");
         Column withDenominator = col("_has_denominator");
         Column available = col(Columns.STATUS).equalTo(AVAILABLE);
-        Column computed = when(available, when(withDenominator,
-                        Rounding.value(n, d, m, col(DECIMALS), col("_half_even")))
-                .otherwise(Rounding.product(n, m, col(DECIMALS), col("_half_even"))));
-        Column unrounded = when(available, when(withDenominator, try_divide(n.multiply(m), d)).otherwise(n.multiply(m)));
+        Column unrounded = when(available, when(withDenominator, Rounding.quotient(n, d, m)).otherwise(n.multiply(m)));
+        Column exact = when(withDenominator, Rounding.exactQuotient(n, d, m)).otherwise(Rounding.exactProduct(n, m));
 
         // Bounds of the value the unrounded inputs could have given: numerator +- half its rounding unit, each
         // denominator term likewise (the population is exact).
@@ -246,13 +244,18 @@ public final class IndicatorValues {
                 .otherwise(n.plus(nHalf).multiply(m));
         Column differs = col(PUBLISHED_VALUE).isNotNull().and(abs(col(VALUE_COMPUTED).minus(col(PUBLISHED_VALUE))).gt(1e-9));
         Column inputRounded = nHalf.gt(0).or(dHalf.gt(0));
-        Column explained = differs.and(inputRounded)
-                .and(col(PUBLISHED_VALUE).geq(Rounding.roundedDouble(low, col(DECIMALS)).minus(1e-9)))
-                .and(col(PUBLISHED_VALUE).leq(Rounding.roundedDouble(high, col(DECIMALS)).plus(1e-9)));
+        Column explained = col("_explained_by_rounding");
 
-        Dataset<Row> computedRows = staged
-                .withColumn(VALUE_UNROUNDED, unrounded)
-                .withColumn(VALUE_COMPUTED, computed);
+        Dataset<Row> computedRows = Rounding.withRounded(staged.withColumn(VALUE_UNROUNDED, unrounded), VALUE_COMPUTED,
+                col(VALUE_UNROUNDED), exact, col(DECIMALS), col("_half_even"));
+        // The bounds are rounded (half up, as published) only where a published figure differs.
+        computedRows = Rounding.withRounded(computedRows, "_low", when(differs.and(inputRounded), low),
+                Rounding.exactDouble(low), col(DECIMALS), lit(false));
+        computedRows = Rounding.withRounded(computedRows, "_high", when(differs.and(inputRounded), high),
+                Rounding.exactDouble(high), col(DECIMALS), lit(false));
+        computedRows = computedRows.withColumn("_explained_by_rounding", differs.and(inputRounded)
+                .and(col(PUBLISHED_VALUE).geq(col("_low").minus(1e-9)))
+                .and(col(PUBLISHED_VALUE).leq(col("_high").plus(1e-9))));
         // Regional and national figures are published over the authorities whose inputs are usable: count, per
         // region and for England, the authorities whose value is not available (a 'z' authority does not exist).
         Column laStatus = col(Columns.STATUS);

@@ -2,6 +2,7 @@ package org.csbench.metrics;
 
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.bround;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pow;
@@ -11,6 +12,8 @@ import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 
@@ -27,6 +30,8 @@ public final class Rounding {
     private static final DecimalType UNITS = DataTypes.createDecimalType(7, 0);
     /** The exact quotients' 11 places with 19 digits before the point: times {@link #UNITS}, 38 digits. */
     private static final DecimalType NARROW = DataTypes.createDecimalType(30, 11);
+    private static final String STAGED_VALUE = "_rounding_value";
+    private static final String STAGED_SCALE = "_rounding_scale";
     /** From 2^52 up a double has no fraction: a value scaled that far is already whole. */
     private static final double WHOLE = 4503599627370496.0;
 
@@ -39,15 +44,49 @@ public final class Rounding {
      */
     public static Column value(Column numerator, Column denominator, Column multiplier, Column decimals,
             Column halfEven) {
-        Column quotient = try_divide(numerator.multiply(multiplier), denominator);
-        Column exact = try_divide(numerator.cast(EXACT).multiply(multiplier.cast(MULTIPLIER)), denominator.cast(EXACT));
-        return rounded(quotient, pow(lit(10.0), decimals), decimalRounded(exact, decimals, halfEven));
+        return rounded(quotient(numerator, denominator, multiplier), pow(lit(10.0), decimals),
+                decimalRounded(exactQuotient(numerator, denominator, multiplier), decimals, halfEven));
+    }
+
+    /**
+     * Adds {@code out}: {@code approximate} (a double) rounded to a per-row number of places, half up or half
+     * even, or near a tie {@code exact} (the same value as a decimal, read only there) rounded in decimal
+     * arithmetic. The approximate value and the scale are worked out in columns of their own first (dropped
+     * after), so the code Spark generates reads them rather than repeating their expressions in every branch: one
+     * rounding over a choice of values is a fraction of the code of a choice of roundings.
+     */
+    public static Dataset<Row> withRounded(Dataset<Row> rows, String out, Column approximate, Column exact,
+            Column decimals, Column halfEven) {
+        return rows.withColumn(STAGED_VALUE, approximate)
+                .withColumn(STAGED_SCALE, pow(lit(10.0), decimals))
+                .withColumn(out, rounded(col(STAGED_VALUE), col(STAGED_SCALE), decimalRounded(exact, decimals, halfEven)))
+                .drop(STAGED_VALUE, STAGED_SCALE);
+    }
+
+    /** The approximate quotient {@link #value} rounds. */
+    public static Column quotient(Column numerator, Column denominator, Column multiplier) {
+        return try_divide(numerator.multiply(multiplier), denominator);
+    }
+
+    /** The exact quotient {@link #value} settles ties on, a decimal. */
+    public static Column exactQuotient(Column numerator, Column denominator, Column multiplier) {
+        return try_divide(numerator.cast(EXACT).multiply(multiplier.cast(MULTIPLIER)), denominator.cast(EXACT));
+    }
+
+    /** The exact product {@link #product} settles ties on, a decimal. */
+    public static Column exactProduct(Column numerator, Column multiplier) {
+        return numerator.cast(EXACT).multiply(multiplier.cast(MULTIPLIER));
+    }
+
+    /** The decimal value {@link #roundedDouble} settles a double's ties on. */
+    public static Column exactDouble(Column value) {
+        return value.cast(DataTypes.createDecimalType(30, 8));
     }
 
     /** {@code numerator * multiplier}, rounded as {@link #value}. */
     public static Column product(Column numerator, Column multiplier, Column decimals, Column halfEven) {
-        Column exact = numerator.cast(EXACT).multiply(multiplier.cast(MULTIPLIER));
-        return rounded(numerator.multiply(multiplier), pow(lit(10.0), decimals), decimalRounded(exact, decimals, halfEven));
+        return rounded(numerator.multiply(multiplier), pow(lit(10.0), decimals),
+                decimalRounded(exactProduct(numerator, multiplier), decimals, halfEven));
     }
 
     /** A double rounded half up to a per-row number of places (ties settled on its decimal value). */
@@ -56,7 +95,7 @@ public final class Rounding {
         // places (0-6), exact (30 + 7 + 1 digits), and a fraction of the code that a branch per place generates.
         Column scale = pow(lit(10.0), decimals);
         Column units = scale.cast(UNITS);
-        Column settled = round(value.cast(DataTypes.createDecimalType(30, 8)).multiply(units), 0).divide(units)
+        Column settled = round(exactDouble(value).multiply(units), 0).divide(units)
                 .cast(DataTypes.DoubleType);
         return rounded(value, scale, settled);
     }

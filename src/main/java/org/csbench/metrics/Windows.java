@@ -233,12 +233,18 @@ public final class Windows {
         Column decimals = col(IndicatorValues.DECIMALS);
         // Three-year windows always average the annual values.
         Column mean = col("_mean").or(col(WINDOW).equalTo(THREE_YEARS));
-        Column rounded = when(mean, Rounding.roundedDouble(col(MEAN_VALUE), decimals))
-                .when(col("_uses_population"), Rounding.value(col(NUMERATOR_SUM), col(POPULATION), col("_multiplier"),
-                        decimals, col("_half_even")))
-                .when(hasMeasureDenominator, Rounding.value(col(NUMERATOR_SUM), col(DENOMINATOR_SUM),
-                        col("_multiplier"), decimals, col("_half_even")))
-                .otherwise(Rounding.product(col(NUMERATOR_SUM), col("_multiplier"), decimals, col("_half_even")));
+        Column numerator = col(NUMERATOR_SUM);
+        Column multiplier = col("_multiplier");
+        Column approximate = when(mean, col(MEAN_VALUE))
+                .when(col("_uses_population"), Rounding.quotient(numerator, col(POPULATION), multiplier))
+                .when(hasMeasureDenominator, Rounding.quotient(numerator, col(DENOMINATOR_SUM), multiplier))
+                .otherwise(numerator.multiply(multiplier));
+        Column exact = when(mean, Rounding.exactDouble(col(MEAN_VALUE)))
+                .when(col("_uses_population"), Rounding.exactQuotient(numerator, col(POPULATION), multiplier))
+                .when(hasMeasureDenominator, Rounding.exactQuotient(numerator, col(DENOMINATOR_SUM), multiplier))
+                .otherwise(Rounding.exactProduct(numerator, multiplier));
+        // Means are rounded half up, as every other value without a rounding of its own.
+        Column halfEven = mean.unary_$bang().and(col("_half_even"));
         Column value = col(Columns.VALUE);
         Column status = when(complete.and(value.isNotNull()), lit(Status.AVAILABLE.code()))
                 .when(complete, lit(Status.NOT_AVAILABLE.code()))
@@ -246,7 +252,7 @@ public final class Windows {
         Column reason = when(complete.unary_$bang(), concat(col(AVAILABLE_PERIODS).cast("string"), lit(" of "),
                         col(EXPECTED).cast("string"), lit(" periods available")))
                 .when(value.isNull(), lit("denominator is zero or not available"));
-        rows = rows.withColumn(Columns.VALUE, when(complete, rounded));
+        rows = Rounding.withRounded(rows, Columns.VALUE, when(complete, approximate), exact, decimals, halfEven);
         return rows.select(col(Columns.INDICATOR_ID), col(IndicatorValues.NAME), col(Columns.UNIT),
                 col(IndicatorValues.POLARITY), col(Columns.GEOGRAPHIC_LEVEL), col(Geography.GEO_KEY),
                 col(Columns.OLD_LA_CODE), col(Columns.LA_NAME), col(Columns.REGION_CODE), col(WINDOW),
