@@ -39,16 +39,6 @@ public final class Rounding {
     }
 
     /**
-     * {@code numerator * multiplier / denominator} (or {@code numerator * multiplier} when {@code denominator} is
-     * null as a column), rounded to a per-row number of places, half up or half even; null for a zero denominator.
-     */
-    public static Column value(Column numerator, Column denominator, Column multiplier, Column decimals,
-            Column halfEven) {
-        return rounded(quotient(numerator, denominator, multiplier), pow(lit(10.0), decimals),
-                decimalRounded(exactQuotient(numerator, denominator, multiplier), decimals, halfEven));
-    }
-
-    /**
      * Adds {@code out}: {@code approximate} (a double) rounded to a per-row number of places, half up or half
      * even, or near a tie {@code exact} (the same value as a decimal, read only there) rounded in decimal
      * arithmetic. The approximate value and the scale are worked out in columns of their own first (dropped
@@ -63,30 +53,27 @@ public final class Rounding {
                 .drop(STAGED_VALUE, STAGED_SCALE);
     }
 
-    /** The approximate quotient {@link #value} rounds. */
+    /**
+     * {@code numerator * multiplier / denominator} as a double, null for a zero denominator: the approximate value of
+     * a rate or percentage for {@link #withRounded}.
+     */
     public static Column quotient(Column numerator, Column denominator, Column multiplier) {
         return try_divide(numerator.multiply(multiplier), denominator);
     }
 
-    /** The exact quotient {@link #value} settles ties on, a decimal. */
+    /** {@link #quotient} in decimal arithmetic (11 places kept), where {@link #withRounded} settles ties. */
     public static Column exactQuotient(Column numerator, Column denominator, Column multiplier) {
         return try_divide(numerator.cast(EXACT).multiply(multiplier.cast(MULTIPLIER)), denominator.cast(EXACT));
     }
 
-    /** The exact product {@link #product} settles ties on, a decimal. */
+    /** {@code numerator * multiplier} in decimal arithmetic, where {@link #withRounded} settles ties. */
     public static Column exactProduct(Column numerator, Column multiplier) {
         return numerator.cast(EXACT).multiply(multiplier.cast(MULTIPLIER));
     }
 
-    /** The decimal value {@link #roundedDouble} settles a double's ties on. */
+    /** A double's decimal value (8 places), where its ties are settled. */
     public static Column exactDouble(Column value) {
         return value.cast(DataTypes.createDecimalType(30, 8));
-    }
-
-    /** {@code numerator * multiplier}, rounded as {@link #value}. */
-    public static Column product(Column numerator, Column multiplier, Column decimals, Column halfEven) {
-        return rounded(numerator.multiply(multiplier), pow(lit(10.0), decimals),
-                decimalRounded(exactProduct(numerator, multiplier), decimals, halfEven));
     }
 
     /** A double rounded half up to a per-row number of places (ties settled on its decimal value). */

@@ -81,10 +81,10 @@ class RoundingTest {
         StructType schema = new StructType().add("i", DataTypes.IntegerType).add("n", DataTypes.DoubleType)
                 .add("d", DataTypes.DoubleType).add("m", DataTypes.DoubleType).add("places", DataTypes.IntegerType)
                 .add("even", DataTypes.BooleanType);
-        List<Row> out = SparkTestSession.get().createDataFrame(rows, schema)
-                .select(col("i"), col("even"),
-                        Rounding.value(col("n"), col("d"), col("m"), col("places"), col("even")).as("r"))
-                .orderBy("i", "even").collectAsList();
+        List<Row> out = Rounding.withRounded(SparkTestSession.get().createDataFrame(rows, schema), "r",
+                        Rounding.quotient(col("n"), col("d"), col("m")), Rounding.exactQuotient(col("n"), col("d"), col("m")),
+                        col("places"), col("even"))
+                .select(col("i"), col("even"), col("r")).orderBy("i", "even").collectAsList();
         for (int i = 0; i < cases.length; i++) {
             assertEquals((double) cases[i][4], out.get(2 * i).getDouble(2), 0.0, "half up, case " + i);
             assertEquals((double) cases[i][5], out.get(2 * i + 1).getDouble(2), 0.0, "half even, case " + i);
@@ -105,10 +105,9 @@ class RoundingTest {
         }
         StructType schema = new StructType().add("i", DataTypes.IntegerType).add("n", DataTypes.DoubleType)
                 .add("places", DataTypes.IntegerType).add("even", DataTypes.BooleanType);
-        List<Row> out = SparkTestSession.get().createDataFrame(rows, schema)
-                .select(col("i"), col("even"),
-                        Rounding.product(col("n"), lit(100.0), col("places"), col("even")).as("r"))
-                .orderBy("i", "even").collectAsList();
+        List<Row> out = Rounding.withRounded(SparkTestSession.get().createDataFrame(rows, schema), "r",
+                        col("n").multiply(100.0), Rounding.exactProduct(col("n"), lit(100.0)), col("places"), col("even"))
+                .select(col("i"), col("even"), col("r")).orderBy("i", "even").collectAsList();
         for (int i = 0; i < cases.length; i++) {
             assertEquals((double) cases[i][2], out.get(2 * i).getDouble(2), 0.0, "half up, case " + i);
             assertEquals((double) cases[i][3], out.get(2 * i + 1).getDouble(2), 0.0, "half even, case " + i);
