@@ -244,18 +244,18 @@ public final class IndicatorValues {
                 .otherwise(n.plus(nHalf).multiply(m));
         Column differs = col(PUBLISHED_VALUE).isNotNull().and(abs(col(VALUE_COMPUTED).minus(col(PUBLISHED_VALUE))).gt(1e-9));
         Column inputRounded = nHalf.gt(0).or(dHalf.gt(0));
-        Column explained = col("_explained_by_rounding");
+        Column boundsApply = differs.and(inputRounded);
 
         Dataset<Row> computedRows = Rounding.withRounded(staged.withColumn(VALUE_UNROUNDED, unrounded), VALUE_COMPUTED,
                 col(VALUE_UNROUNDED), exact, col(DECIMALS), col("_half_even"));
         // The bounds are rounded (half up, as published) only where a published figure differs.
-        computedRows = Rounding.withRounded(computedRows, "_low", when(differs.and(inputRounded), low),
+        computedRows = Rounding.withRounded(computedRows, "_low", when(boundsApply, low),
                 Rounding.exactDouble(low), col(DECIMALS), lit(false));
-        computedRows = Rounding.withRounded(computedRows, "_high", when(differs.and(inputRounded), high),
+        computedRows = Rounding.withRounded(computedRows, "_high", when(boundsApply, high),
                 Rounding.exactDouble(high), col(DECIMALS), lit(false));
-        computedRows = computedRows.withColumn("_explained_by_rounding", differs.and(inputRounded)
+        Column explained = boundsApply
                 .and(col(PUBLISHED_VALUE).geq(col("_low").minus(1e-9)))
-                .and(col(PUBLISHED_VALUE).leq(col("_high").plus(1e-9))));
+                .and(col(PUBLISHED_VALUE).leq(col("_high").plus(1e-9)));
         // Regional and national figures are published over the authorities whose inputs are usable: count, per
         // region and for England, the authorities whose value is not available (a 'z' authority does not exist).
         Column laStatus = col(Columns.STATUS);
