@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
 import org.csbench.config.Catalogue;
 import org.csbench.config.CatalogueLoader;
 import org.csbench.config.Indicator;
@@ -24,6 +27,7 @@ import org.csbench.generate.GeneratorOptions;
 import org.csbench.generate.IndicatorDef;
 import org.csbench.generate.Indicators;
 import org.csbench.generate.SeriesKind;
+import org.csbench.ingest.LoadJob;
 import org.csbench.job.PipelineJob;
 import org.csbench.model.Polarity;
 import org.csbench.model.Unit;
@@ -60,6 +64,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--keep", description = "Keep the generated data and warehouse (printed) instead of deleting them.")
     boolean keep;
+
+    @Option(names = "--floor", description = "Then read each large table the run wrote and write it again, unchanged, "
+            + "to a scratch warehouse: what reading and writing the tables costs without any of the work.")
+    boolean floor;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec commandSpec;
@@ -104,11 +112,14 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("pipeline: %,d rows read, %,d observations, %,d indicator values, %,d window rows in %.1f s%n",
                     result.load().sources().stream().mapToLong(s -> s.rowsRead()).sum(), observations,
                     result.metrics().values(), result.metrics().tables().get(2).rowsWritten(), pipelineSeconds);
-            for (org.csbench.ingest.LoadJob.TableResult table : result.tables()) {
+            for (LoadJob.TableResult table : result.tables()) {
                 out.printf("  %-36s %,12d rows %8.1f s%n", table.table(), table.rowsWritten(), table.seconds());
             }
             out.printf("spark tasks: %,d, run time %.1f s, CPU %.1f s (summed over cores: steadier than wall time)%n",
                     tasks.tasks(), tasks.runSeconds(), tasks.cpuSeconds());
+            if (floor) {
+                printFloor(out, warehouse, result.tables(), generated.longRows() / 10, work.resolve("floor"));
+            }
             Runtime runtime = Runtime.getRuntime();
             out.printf("cores %d, max heap %,d MB, heap in use at the end %,d MB, Spark master %s%n",
                     runtime.availableProcessors(), runtime.maxMemory() >> 20,
@@ -138,6 +149,37 @@ final class BenchCommand implements Callable<Integer> {
                     null, flow ? Indicator.Aggregation.SUM : Indicator.Aggregation.MEAN));
         }
         return new Catalogue(catalogue.file() + " + synthetic", all);
+    }
+
+    /**
+     * Reads each table of at least {@code minRows} rows (a tenth of the generated rows: at England scale the seven
+     * tables of a million rows or more) and writes it unchanged to a scratch warehouse (the same
+     * Delta writer and statistics columns as the pipeline), printing the wall and task time of each copy: the part
+     * of the run's time that the tables' size and width alone cost.
+     */
+    private static void printFloor(PrintWriter out, Warehouse warehouse, List<LoadJob.TableResult> tables, long minRows,
+            Path dir) {
+        Warehouse scratch = new Warehouse(warehouse.spark(), dir.toString());
+        double wall = 0;
+        double run = 0;
+        out.println("floor: each large table read and written again, unchanged");
+        for (LoadJob.TableResult table : tables) {
+            if (table.rowsWritten() < Math.max(minRows, 1)) {
+                continue;
+            }
+            TaskTimes times = TaskTimes.attach(warehouse.spark().sparkContext());
+            long t0 = System.nanoTime();
+            Dataset<Row> rows = warehouse.read(table.table());
+            scratch.overwrite(table.table(), rows, "csbench bench --floor");
+            double seconds = seconds(t0);
+            TaskTimes.Totals tasks = times.detach();
+            wall += seconds;
+            run += tasks.runSeconds();
+            long copied = Long.parseLong(scratch.lastCommitMetrics(table.table()).getOrDefault("numOutputRows", "0"));
+            out.printf("  %-36s %,12d rows %3d columns %8.1f s, task time %.1f s%n", table.table(), copied,
+                    rows.columns().length, seconds, tasks.runSeconds());
+        }
+        out.printf("floor total: %.1f s, task time %.1f s%n", wall, run);
     }
 
     private static double seconds(long start) {

@@ -1,10 +1,13 @@
 package org.csbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +69,24 @@ class CsbenchTest {
         Outcome badOption = csbench("run", "--no-such-option");
         assertEquals(Csbench.USER_ERROR, badOption.exitCode());
         assertEquals("csbench: Unknown option: '--no-such-option' (see: csbench run --help)", badOption.err().strip());
+    }
+
+    @Test
+    void benchRunsThePipelineOnGeneratedDataAndCopiesTheLargeTablesForTheFloor() {
+        SparkTestSession.get();
+        Outcome bench = csbench("bench", "--las", "3", "--years", "1", "--indicators", "12", "--floor");
+        assertEquals(0, bench.exitCode(), bench.err());
+        assertTrue(bench.out().contains("generate: 432 rows (3 LAs x 12 indicators x 12 months)"), bench.out());
+        Matcher written = Pattern.compile("\\n  silver\\.observation\\s+([\\d,]+) rows\\s+[\\d.]+ s\\n").matcher(bench.out());
+        assertTrue(written.find(), bench.out());
+        // The floor copies the same rows again; the small reference tables are left out.
+        Matcher copied = Pattern.compile("\\n  silver\\.observation\\s+([\\d,]+) rows\\s+(\\d+) columns").matcher(bench.out());
+        assertTrue(copied.find(), bench.out());
+        assertEquals(written.group(1), copied.group(1));
+        assertTrue(Integer.parseInt(copied.group(2)) > 20, copied.group());
+        assertTrue(bench.out().matches("(?s).*\\n  gold\\.indicator_value\\s+[\\d,]+ rows\\s+\\d+ columns.*"), bench.out());
+        assertFalse(bench.out().matches("(?s).*\\n  reference\\.la_code_change\\s+[\\d,]+ rows\\s+\\d+ columns.*"), bench.out());
+        assertTrue(bench.out().matches("(?s).*floor total: [\\d.]+ s, task time [\\d.]+ s.*"), bench.out());
     }
 
     @Test
