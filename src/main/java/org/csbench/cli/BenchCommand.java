@@ -153,9 +153,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * Reads each table of at least {@code minRows} rows (a tenth of the generated rows: at England scale the seven
-     * tables of a million rows or more) and writes it unchanged to a scratch warehouse (the same
-     * Delta writer and statistics columns as the pipeline), printing the wall and task time of each copy: the part
-     * of the run's time that the tables' size and width alone cost.
+     * tables of a million rows or more) and writes it unchanged to a scratch warehouse with the pipeline's Delta
+     * writer, printing the wall and task time of each copy: what the tables' size and width alone cost.
      */
     private static void printFloor(PrintWriter out, Warehouse warehouse, List<LoadJob.TableResult> tables, long minRows,
             Path dir) {
