@@ -49,7 +49,8 @@ public final class Rounding {
             Column decimals, Column halfEven) {
         return rows.withColumn(STAGED_VALUE, approximate)
                 .withColumn(STAGED_SCALE, pow(lit(10.0), decimals))
-                .withColumn(out, rounded(col(STAGED_VALUE), col(STAGED_SCALE), decimalRounded(exact, decimals, halfEven)))
+                .withColumn(out, rounded(col(STAGED_VALUE), col(STAGED_SCALE),
+                        decimalRounded(exact, decimals, halfEven)))
                 .drop(STAGED_VALUE, STAGED_SCALE);
     }
 
@@ -115,8 +116,8 @@ public final class Rounding {
     /**
      * A decimal (at most 11 places) rounded to a per-row number of places (0-6), half up or half even, as a
      * double: moved to whole units, rounded there and moved back, one expression for every number of places (a
-     * branch per place made the generated code too large to compile). Exact: {@link #rounded} asks only for values below 2^52, and
-     * 19 + 11 digits times at most 10^6 fit the 38 digits a decimal holds.
+     * branch per place made the generated code too large to compile). Exact: {@link #rounded} asks only for
+     * values below 2^52, and 19 + 11 digits times at most 10^6 fit the 38 digits a decimal holds.
      */
     private static Column decimalRounded(Column decimal, Column decimals, Column halfEven) {
         Column units = pow(lit(10.0), decimals).cast(UNITS);

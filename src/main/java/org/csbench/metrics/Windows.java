@@ -229,19 +229,19 @@ public final class Windows {
     /** Rounds and judges window rows that carry the catalogue's attributes. */
     private static Dataset<Row> finish(Dataset<Row> rows) {
         Column complete = col(AVAILABLE_PERIODS).equalTo(col(EXPECTED));
-        Column hasMeasureDenominator = col("_d_expected").gt(0);
+        Column usesPopulation = col("_uses_population");
+        Column hasDenominator = usesPopulation.or(col("_d_expected").gt(0));
+        Column denominator = when(usesPopulation, col(POPULATION)).otherwise(col(DENOMINATOR_SUM));
         Column decimals = col(IndicatorValues.DECIMALS);
         // Three-year windows always average the annual values.
         Column mean = col("_mean").or(col(WINDOW).equalTo(THREE_YEARS));
         Column numerator = col(NUMERATOR_SUM);
         Column multiplier = col("_multiplier");
         Column approximate = when(mean, col(MEAN_VALUE))
-                .when(col("_uses_population"), Rounding.quotient(numerator, col(POPULATION), multiplier))
-                .when(hasMeasureDenominator, Rounding.quotient(numerator, col(DENOMINATOR_SUM), multiplier))
+                .when(hasDenominator, Rounding.quotient(numerator, denominator, multiplier))
                 .otherwise(numerator.multiply(multiplier));
         Column exact = when(mean, Rounding.exactDouble(col(MEAN_VALUE)))
-                .when(col("_uses_population"), Rounding.exactQuotient(numerator, col(POPULATION), multiplier))
-                .when(hasMeasureDenominator, Rounding.exactQuotient(numerator, col(DENOMINATOR_SUM), multiplier))
+                .when(hasDenominator, Rounding.exactQuotient(numerator, denominator, multiplier))
                 .otherwise(Rounding.exactProduct(numerator, multiplier));
         // Means are rounded half up, as every other value without a rounding of its own.
         Column halfEven = mean.unary_$bang().and(col("_half_even"));
