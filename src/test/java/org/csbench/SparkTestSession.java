@@ -70,8 +70,8 @@ public final class SparkTestSession {
         }
     }
 
-    /** The project's copy of the shared public data: {@code ../shared/data} from the project root. */
-    public static Path sharedData() {
-        return Path.of("..", "shared", "data").toAbsolutePath().normalize();
+    /** The complete published files kept in the repository ({@code data-samples/published}, see its README). */
+    public static Path publishedData() {
+        return Path.of("data-samples", "published").toAbsolutePath().normalize();
     }
 }

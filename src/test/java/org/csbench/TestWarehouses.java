@@ -13,38 +13,38 @@ import org.csbench.metrics.MetricsJob;
 
 /** Warehouses loaded once per test run and shared (read-only) by the test classes that need them. */
 public final class TestWarehouses {
-    private static Warehouse sharedDfe;
-    private static PipelineSpec sharedDfeSpec;
-    private static boolean sharedDfeIndicators;
+    private static Warehouse publishedDfe;
+    private static PipelineSpec publishedDfeSpec;
+    private static boolean publishedDfeIndicators;
 
     private TestWarehouses() {
     }
 
-    /** The annual pipeline's sources loaded from the full published files in ../shared/data/dfe. */
-    public static synchronized Warehouse sharedDfe() {
-        if (sharedDfe == null) {
-            sharedDfe = SparkTestSession.newWarehouse("shared");
-            new LoadJob(sharedDfe, message -> { }).run(sharedDfeSpec());
+    /** The annual pipeline's sources loaded from the full published files in data-samples/published/dfe. */
+    public static synchronized Warehouse publishedDfe() {
+        if (publishedDfe == null) {
+            publishedDfe = SparkTestSession.newWarehouse("published");
+            new LoadJob(publishedDfe, message -> { }).run(publishedDfeSpec());
         }
-        return sharedDfe;
+        return publishedDfe;
     }
 
-    /** {@link #sharedDfe()} with the catalogue's indicators computed ({@code gold.indicator_value} and windows). */
-    public static synchronized Warehouse sharedDfeWithIndicators() {
-        Warehouse warehouse = sharedDfe();
-        if (!sharedDfeIndicators) {
+    /** {@link #publishedDfe()} with the catalogue's indicators computed ({@code gold.indicator_value} and windows). */
+    public static synchronized Warehouse publishedDfeWithIndicators() {
+        Warehouse warehouse = publishedDfe();
+        if (!publishedDfeIndicators) {
             Catalogue catalogue = CatalogueLoader.load(Path.of("pipelines/indicators.yaml"));
             WarehouseTransaction.run(warehouse, tx -> new MetricsJob(warehouse).run(catalogue, tx, "tests"));
-            sharedDfeIndicators = true;
+            publishedDfeIndicators = true;
         }
         return warehouse;
     }
 
-    public static synchronized PipelineSpec sharedDfeSpec() {
-        if (sharedDfeSpec == null) {
-            sharedDfeSpec = SpecLoader.load(Path.of("pipelines/annual-benchmarking.yaml"),
-                    SparkTestSession.sharedData().resolve("dfe"));
+    public static synchronized PipelineSpec publishedDfeSpec() {
+        if (publishedDfeSpec == null) {
+            publishedDfeSpec = SpecLoader.load(Path.of("pipelines/annual-benchmarking.yaml"),
+                    SparkTestSession.publishedData().resolve("dfe"));
         }
-        return sharedDfeSpec;
+        return publishedDfeSpec;
     }
 }

@@ -26,14 +26,14 @@ class GeneratorTest {
     private static final int REAL_LAS = 153;
 
     @TempDir
-    static Path shared;
+    static Path generated;
     private static GenerateResult result;
     private static CsvTable table;
     private static Map<String, Double> values;
 
     @BeforeAll
     static void generate() throws IOException {
-        result = Generator.run(GeneratorOptions.of(REAL_LAS, 3, 42, shared.resolve("england")));
+        result = Generator.run(GeneratorOptions.of(REAL_LAS, 3, 42, generated.resolve("england")));
         table = GeneratedFiles.longFile(result.out());
         values = GeneratedFiles.values(table);
     }

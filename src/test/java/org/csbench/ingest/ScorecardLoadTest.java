@@ -30,7 +30,7 @@ class ScorecardLoadTest {
     @BeforeAll
     static void load() throws IOException {
         Path dir = SparkTestSession.newTempDir("scorecards");
-        Path scorecard = SparkTestSession.sharedData().resolve("scorecards/monthly_scorecard_2023-09_as_extracted.tsv");
+        Path scorecard = SparkTestSession.publishedData().resolve("scorecards/monthly_scorecard_2023-09_as_extracted.tsv");
         Files.writeString(dir.resolve("long.csv"), """
                 la_code,la_name,ref,month,value
                 352,Manchester,CIN1,2023-04,"1,211"

@@ -37,7 +37,7 @@ class IndicatorValuesTest {
 
     @BeforeAll
     static void compute() {
-        Warehouse warehouse = TestWarehouses.sharedDfe();
+        Warehouse warehouse = TestWarehouses.publishedDfe();
         values = IndicatorValues.compute(warehouse.read(LoadJob.OBSERVATION),
                 warehouse.read(ReferenceTables.POPULATION), CatalogueLoader.load(Path.of("pipelines/indicators.yaml")))
                 .cache();

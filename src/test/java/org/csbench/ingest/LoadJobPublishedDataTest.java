@@ -28,15 +28,15 @@ import org.csbench.config.SourceSpec;
 import org.csbench.delta.Warehouse;
 import org.csbench.model.Columns;
 
-/** The annual pipeline over the full published DfE files in ../shared/data/dfe. */
-class LoadJobSharedDataTest {
+/** The annual pipeline over the full published DfE files in data-samples/published/dfe. */
+class LoadJobPublishedDataTest {
     private static Warehouse warehouse;
     private static PipelineSpec spec;
 
     @BeforeAll
     static void loadEverything() {
-        warehouse = TestWarehouses.sharedDfe();
-        spec = TestWarehouses.sharedDfeSpec();
+        warehouse = TestWarehouses.publishedDfe();
+        spec = TestWarehouses.publishedDfeSpec();
     }
 
     @Test

@@ -21,13 +21,13 @@ import org.csbench.ingest.ScorecardWideTransform;
 import org.csbench.metrics.IndicatorValues;
 import org.csbench.model.Columns;
 
-/** gold.benchmark from the full published DfE files in ../shared/data/dfe, checked against hand-worked figures. */
-class BenchmarkSharedDataTest {
+/** gold.benchmark from the full published DfE files in data-samples/published/dfe, checked against hand-worked figures. */
+class BenchmarkPublishedDataTest {
     private static Dataset<Row> benchmark;
 
     @BeforeAll
     static void compute() {
-        Warehouse warehouse = TestWarehouses.sharedDfeWithIndicators();
+        Warehouse warehouse = TestWarehouses.publishedDfeWithIndicators();
         benchmark = Benchmarks.compute(warehouse.read(IndicatorValues.TABLE), warehouse.read(NeighbourTransform.TABLE),
                 warehouse.read(BenchmarkJob.CODE_CHANGE_TABLE), warehouse.read(ScorecardWideTransform.TABLE),
                 CatalogueLoader.load(Path.of("pipelines/indicators.yaml"))).cache();
