@@ -13,17 +13,18 @@ import org.csbench.delta.Warehouse;
 import org.csbench.delta.WarehouseTransaction;
 import org.csbench.ingest.LoadJob;
 import org.csbench.ingest.NeighbourTransform;
+import org.csbench.ingest.ReferenceTables;
 import org.csbench.ingest.ScorecardWideTransform;
-import org.csbench.metrics.IndicatorValues;
+import org.csbench.metrics.MetricsJob;
 import org.csbench.model.Columns;
 
 /**
- * Replaces {@code gold.benchmark} from {@code gold.indicator_value}, the neighbour models, the code-change table
+ * Replaces {@code gold.benchmark} from the indicator values, the neighbour models, the code-change table
  * and any council scorecard extracts. A pipeline without neighbour models or code changes still benchmarks
  * against region, England, targets and time (those comparators are then empty).
  */
 public final class BenchmarkJob {
-    public static final String CODE_CHANGE_TABLE = "reference.la_code_change";
+    public static final String CODE_CHANGE_TABLE = ReferenceTables.CODE_CHANGE;
 
     private static final StructType NO_NEIGHBOURS = new StructType()
             .add(NeighbourTransform.MODEL, DataTypes.StringType).add(NeighbourTransform.VALID_FROM, DataTypes.IntegerType)
@@ -45,7 +46,7 @@ public final class BenchmarkJob {
 
     public Result run(Catalogue catalogue, WarehouseTransaction tx, String note) {
         long t0 = System.nanoTime();
-        Dataset<Row> values = warehouse.read(IndicatorValues.TABLE);
+        Dataset<Row> values = MetricsJob.values(warehouse);
         Dataset<Row> neighbours = orEmpty(NeighbourTransform.TABLE, NO_NEIGHBOURS);
         Dataset<Row> changes = orEmpty(CODE_CHANGE_TABLE, NO_CHANGES);
         Dataset<Row> scorecards = warehouse.exists(ScorecardWideTransform.TABLE)

@@ -19,7 +19,7 @@ import org.csbench.model.GeographicLevel;
 import org.csbench.model.Status;
 
 /**
- * {@code gold.indicator_value} -> the local authorities of each indicator-period cross-section compared with each
+ * indicator values -> the local authorities of each indicator-period cross-section compared with each
  * other: {@code gold.funnel} (funnel plots) and {@code gold.outlier} (robust outliers).
  *
  * <p>Only authorities (geographic level {@code local_authority}) with an available value take part. The rows are
@@ -71,7 +71,7 @@ public final class CrossSections {
     static final String IN_FUNNEL = "_in_funnel";
     static final String IN_OUTLIER = "_in_outlier";
 
-    /** The columns of {@code gold.indicator_value} the analysis reads, in this order. */
+    /** The columns of the indicator values the analysis reads, in this order. */
     static final List<String> INPUT = List.of(Columns.INDICATOR_ID, Columns.PERIOD_TYPE, Columns.PERIOD_END,
             Columns.TIME_PERIOD, Geography.GEO_KEY, Columns.LA_NAME, Columns.REGION_CODE, Columns.UNIT,
             IndicatorValues.POLARITY, IndicatorValues.NUMERATOR, IndicatorValues.DENOMINATOR, Columns.VALUE);

@@ -12,10 +12,10 @@ import org.csbench.config.Catalogue;
 import org.csbench.delta.Warehouse;
 import org.csbench.delta.WarehouseTransaction;
 import org.csbench.ingest.LoadJob;
-import org.csbench.metrics.IndicatorValues;
+import org.csbench.metrics.MetricsJob;
 
 /**
- * The Detect stage: reads {@code gold.indicator_value} and replaces the performance-signal tables
+ * The Detect stage: reads the indicator values and replaces the performance-signal tables
  * ({@code gold.spc_point}, {@code gold.spc_summary}, {@code gold.trend}, {@code gold.funnel}, {@code gold.outlier})
  * and the data-quality table ({@code gold.dq_anomaly}).
  *
@@ -54,8 +54,12 @@ public final class DetectJob {
     }
 
     public Result run(Catalogue catalogue, WarehouseTransaction tx, String note) {
+        return run(catalogue, MetricsJob.values(warehouse), tx, note);
+    }
+
+    /** Detects signals in {@code values} (indicator values with their attributes, as {@link MetricsJob#values}). */
+    public Result run(Catalogue catalogue, Dataset<Row> values, WarehouseTransaction tx, String note) {
         Map<String, IndicatorSignals> indicators = IndicatorSignals.of(catalogue);
-        Dataset<Row> values = warehouse.read(IndicatorValues.TABLE);
 
         Dataset<Row> series = SeriesSignals.analyse(values, indicators, options).persist(StorageLevel.MEMORY_AND_DISK());
         List<LoadJob.TableResult> tables = new ArrayList<>();

@@ -20,7 +20,7 @@ import org.csbench.metrics.IndicatorValues;
 import org.csbench.model.Columns;
 
 /**
- * {@code gold.indicator_value} -> one row per series with its XmR chart, Mann-Kendall trend and data-quality
+ * indicator values -> one row per series with its XmR chart, Mann-Kendall trend and data-quality
  * anomalies, and the four tables made from it: {@code gold.spc_point}, {@code gold.spc_summary},
  * {@code gold.trend} and {@code gold.dq_anomaly}.
  *
@@ -89,7 +89,7 @@ public final class SeriesSignals {
     static final String CHART = "_chart";
     static final String ANOMALIES = "_anomalies";
 
-    /** The columns of {@code gold.indicator_value} the analysis reads, in this order. */
+    /** The columns of the indicator values the analysis reads, in this order. */
     static final List<String> INPUT = List.of(Columns.INDICATOR_ID, Columns.GEOGRAPHIC_LEVEL, Geography.GEO_KEY,
             Columns.PERIOD_TYPE, Columns.PERIOD_END, Columns.TIME_PERIOD, Columns.VALUE, Columns.STATUS,
             IndicatorValues.POLARITY, Columns.UNIT, Columns.LA_NAME, Columns.NEW_LA_CODE, Columns.REGION_CODE);

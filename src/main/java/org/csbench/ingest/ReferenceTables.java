@@ -20,6 +20,8 @@ import org.csbench.model.GeographicLevel;
 public final class ReferenceTables {
     public static final String POPULATION = "reference.population";
     public static final String REGION = "reference.region";
+    /** Reorganisations and code changes, loaded from the spec's code-change source. */
+    public static final String CODE_CHANGE = "reference.la_code_change";
     /** The indicator id the population source's measure must use. */
     public static final String POPULATION_INDICATOR = "population_0_17";
     public static final String MID_YEAR = "mid_year";

@@ -14,7 +14,7 @@ import org.csbench.detect.CrossSections;
 import org.csbench.detect.DetectJob;
 import org.csbench.detect.SeriesSignals;
 import org.csbench.ingest.LoadJob;
-import org.csbench.metrics.IndicatorValues;
+import org.csbench.contract.Star.FactIndicatorValue;
 import org.csbench.metrics.MetricsJob;
 
 /**
@@ -69,7 +69,7 @@ public final class PipelineJob {
             MetricsJob.Result metrics = null;
             BenchmarkJob.Result benchmark = null;
             DetectJob.Result detect = null;
-            if (catalogue != null && (changed || !warehouse.exists(IndicatorValues.TABLE))) {
+            if (catalogue != null && (changed || !warehouse.exists(FactIndicatorValue.TABLE.name()))) {
                 long t0 = System.nanoTime();
                 metrics = new MetricsJob(warehouse).run(catalogue, tx, "csbench run " + load.loadId());
                 progress.step(String.format("indicators: %,d values of %d catalogue indicators, %,d published figures "

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +31,20 @@ import org.apache.spark.sql.types.StructType;
 
 import org.csbench.config.Catalogue;
 import org.csbench.config.Indicator;
+import org.csbench.contract.CodeSet;
+import org.csbench.contract.Keys;
+import org.csbench.contract.Star;
+import org.csbench.contract.Star.DimArea;
+import org.csbench.contract.Star.DimIndicator;
+import org.csbench.contract.Star.DimPeriod;
+import org.csbench.contract.Star.FactIndicatorValue;
 import org.csbench.ingest.ReferenceTables;
 import org.csbench.model.Columns;
+import org.csbench.model.GeographicLevel;
 import org.csbench.model.Status;
 
 /**
- * silver observations -> {@code gold.indicator_value}: every catalogue indicator for every geography and period
+ * silver observations -> {@code gold.fact_indicator_value}: every catalogue indicator for every geography and period
  * its numerator is published for. All indicators are computed in one pass (the catalogue is a small broadcast
  * table joined to the observations), so adding an indicator adds rows, not work per indicator.
  *
@@ -49,9 +58,6 @@ import org.csbench.model.Status;
  * when authorities in the area have no usable input (DfE leaves them out of the published figure).
  */
 public final class IndicatorValues {
-    public static final String TABLE = "gold.indicator_value";
-    public static final String DISCREPANCY_TABLE = "gold.published_discrepancy";
-
     public static final String REF = "ref";
     public static final String NAME = "indicator_name";
     public static final String POLARITY = "polarity";
@@ -71,6 +77,11 @@ public final class IndicatorValues {
     public static final String EXPLAINED = "explained";
     public static final String EXPLANATION = "explanation";
     public static final String DIFFERENCE = "difference";
+    /** {@link org.csbench.contract.CodeSet#STATUS_REASON}'s label for {@link #STATUS_REASON}. */
+    public static final String STATUS_REASON_LABEL = "status_reason_label";
+    /** {@link org.csbench.contract.CodeSet#PUBLISHED_CHECK}'s label: how the computed value meets the published one. */
+    public static final String PUBLISHED_CHECK = "published_check";
+    public static final String LEFT_OUT = "authorities_left_out";
 
     static final String CAT_ID = "_cat_id";
     private static final String ROLE = "_role";
@@ -183,15 +194,56 @@ public final class IndicatorValues {
                 .and(withCatalogue.col(POPULATION_MID_YEAR).equalTo(population.col("_pop_year"))), "left");
     }
 
-    /** The rows of {@code indicatorValues} whose computed value differs from the published one. */
-    public static Dataset<Row> discrepancies(Dataset<Row> indicatorValues) {
-        return indicatorValues.filter(col(PUBLISHED_VALUE).isNotNull().and(col(VALUE_COMPUTED).isNotNull())
-                        .and(abs(col(VALUE_COMPUTED).minus(col(PUBLISHED_VALUE))).gt(1e-9)))
-                .select(col(Columns.INDICATOR_ID), col(Columns.GEOGRAPHIC_LEVEL), col(Geography.GEO_KEY),
-                        col(Columns.LA_NAME), col(Columns.REGION_CODE), col(Columns.TIME_PERIOD), col(Columns.PERIOD_END),
-                        col(NUMERATOR), col(DENOMINATOR), col(VALUE_UNROUNDED), col(VALUE_COMPUTED), col(PUBLISHED_VALUE),
-                        col(VALUE_COMPUTED).minus(col(PUBLISHED_VALUE)).as(DIFFERENCE), col(EXPLAINED),
-                        col(EXPLANATION), col(VALUE_SOURCE));
+    /** Computed values (as {@link #compute} gives them) as {@code gold.fact_indicator_value}: keys and measures. */
+    public static Dataset<Row> fact(Dataset<Row> values) {
+        return FactIndicatorValue.TABLE.conform(values
+                .withColumn(Star.INDICATOR_KEY, Keys.indicator(col(Columns.INDICATOR_ID)))
+                .withColumn(Star.AREA_KEY, Keys.area(col(Geography.GEO_KEY)))
+                .withColumn(Star.PERIOD_KEY, Keys.period(col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END)))
+                .withColumn(FactIndicatorValue.VALUE_SOURCE, CodeSet.VALUE_SOURCE.encode(col(VALUE_SOURCE)))
+                .withColumn(FactIndicatorValue.STATUS, CodeSet.STATUS.encode(col(Columns.STATUS)))
+                .withColumn(FactIndicatorValue.STATUS_REASON, CodeSet.STATUS_REASON.encode(col(STATUS_REASON_LABEL)))
+                .withColumn(FactIndicatorValue.PUBLISHED_CHECK, CodeSet.PUBLISHED_CHECK.encode(col(PUBLISHED_CHECK))));
+    }
+
+    /**
+     * {@code gold.fact_indicator_value} with its dimensions' attributes, in the columns later steps read (those of
+     * {@link #compute} but the free-text reasons and lineage).
+     *
+     * @param periods {@code gold.dim_period}, or the candidates it is made from
+     */
+    public static Dataset<Row> wide(Dataset<Row> fact, Dataset<Row> indicators, Dataset<Row> areas,
+            Dataset<Row> periods) {
+        Column level = col(DimArea.LEVEL);
+        Column isLa = level.equalTo(GeographicLevel.LOCAL_AUTHORITY.code());
+        return fact
+                .join(broadcast(indicators.select(col(Star.INDICATOR_KEY), col(DimIndicator.INDICATOR_ID),
+                        col(DimIndicator.REF), col(DimIndicator.NAME), col(DimIndicator.UNIT), col(DimIndicator.POLARITY),
+                        col(DimIndicator.FREQUENCY), col(DimIndicator.DECIMALS), col(DimIndicator.NUMERATOR),
+                        col(DimIndicator.DENOMINATOR))), Star.INDICATOR_KEY)
+                .join(broadcast(areas.select(col(Star.AREA_KEY), level, col(DimArea.AREA_CODE), col(DimArea.GSS_CODE),
+                        col(DimArea.NAME), col(DimArea.REGION_CODE).as("_area_region"),
+                        col(DimArea.REGION_NAME).as("_area_region_name"))), Star.AREA_KEY)
+                .join(broadcast(periods.select(col(Star.PERIOD_KEY), col(DimPeriod.TYPE), col(DimPeriod.END),
+                        col(DimPeriod.TIME_PERIOD))), Star.PERIOD_KEY)
+                .select(col(DimIndicator.INDICATOR_ID).as(Columns.INDICATOR_ID), col(REF), col(NAME),
+                        col(Columns.UNIT), col(POLARITY), col(FREQUENCY), col(DimPeriod.TYPE).as(Columns.PERIOD_TYPE),
+                        col(DimPeriod.TIME_PERIOD).as(Columns.TIME_PERIOD), year(col(DimPeriod.END)).as(Columns.YEAR),
+                        col(DimPeriod.END).as(Columns.PERIOD_END), level.as(Columns.GEOGRAPHIC_LEVEL),
+                        col(DimArea.AREA_CODE).as(Geography.GEO_KEY),
+                        when(level.equalTo(GeographicLevel.NATIONAL.code()), lit(Geography.ENGLAND)).as(Columns.COUNTRY_CODE),
+                        col("_area_region").as(Columns.REGION_CODE), col("_area_region_name").as(Columns.REGION_NAME),
+                        when(isLa, col(DimArea.AREA_CODE)).as(Columns.OLD_LA_CODE),
+                        when(isLa, col(DimArea.GSS_CODE)).as(Columns.NEW_LA_CODE),
+                        when(isLa, col(DimArea.NAME)).as(Columns.LA_NAME),
+                        col(NUMERATOR_MEASURE), col(NUMERATOR), col(DENOMINATOR_MEASURE), col(DENOMINATOR),
+                        col(POPULATION_MID_YEAR), col(VALUE_UNROUNDED), col(VALUE_COMPUTED), col(PUBLISHED_VALUE),
+                        col(Columns.VALUE), CodeSet.VALUE_SOURCE.decode(col(FactIndicatorValue.VALUE_SOURCE)).as(VALUE_SOURCE),
+                        col(DECIMALS), CodeSet.STATUS.decode(col(FactIndicatorValue.STATUS)).as(Columns.STATUS),
+                        CodeSet.STATUS_REASON.decode(col(FactIndicatorValue.STATUS_REASON)).as(STATUS_REASON_LABEL),
+                        col(IN_VALID_RANGE),
+                        CodeSet.PUBLISHED_CHECK.decode(col(FactIndicatorValue.PUBLISHED_CHECK)).as(PUBLISHED_CHECK),
+                        col(LEFT_OUT));
     }
 
     private static Dataset<Row> values(Dataset<Row> rows, boolean compareWithPublished) {
@@ -218,6 +270,12 @@ public final class IndicatorValues {
                 .when(hasDenominator.and(denominatorStatus.isNotNull()).and(denominatorStatus.notEqual(AVAILABLE)),
                         concat(lit("denominator "), col(DENOMINATOR_MEASURE), lit(" is "), denominatorStatus))
                 .when(hasDenominator.and(denominator.equalTo(0)), lit("denominator is zero"));
+        Column reasonLabel = when(numeratorAvailable.unary_$bang(), lit("numerator_not_available"))
+                .when(hasDenominator.and(denominatorMissing).and(usesPopulation), lit("population_missing"))
+                .when(hasDenominator.and(denominatorMissing), lit("denominator_missing"))
+                .when(hasDenominator.and(denominatorStatus.isNotNull()).and(denominatorStatus.notEqual(AVAILABLE)),
+                        lit("denominator_not_available"))
+                .when(hasDenominator.and(denominator.equalTo(0)), lit("denominator_zero"));
         // Stage the denominator and status in columns first, so the rounding below refers to them by name
         // rather than repeating their expressions (which makes generated code too large to compile).
         Dataset<Row> staged = rows
@@ -225,7 +283,8 @@ public final class IndicatorValues {
                 .withColumn("_has_denominator", hasDenominator)
                 .withColumn(DENOMINATOR, denominator)
                 .withColumn(Columns.STATUS, status)
-                .withColumn(STATUS_REASON, reason);
+                .withColumn(STATUS_REASON, reason)
+                .withColumn(STATUS_REASON_LABEL, reasonLabel);
         Column n = col(NUMERATOR);
         Column d = col(DENOMINATOR);
         Column m = col("_multiplier");
@@ -287,7 +346,12 @@ public final class IndicatorValues {
                         .when(differs.and(leftOut), concat(lit("the published figure leaves out "),
                                 col("_incomplete").cast("string"),
                                 lit(" authorities whose inputs are not available or of low reliability")))
-                        .when(differs, lit("not explained by input rounding or missing authorities: check the source")));
+                        .when(differs, lit("not explained by input rounding or missing authorities: check the source")))
+                .withColumn(PUBLISHED_CHECK, when(differs.and(explained), lit("explained_by_input_rounding"))
+                        .when(differs.and(leftOut), lit("explained_by_authorities_left_out"))
+                        .when(differs, lit("unexplained"))
+                        .when(col(PUBLISHED_VALUE).isNotNull().and(col(VALUE_COMPUTED).isNotNull()), lit("matches")))
+                .withColumn(LEFT_OUT, when(differs.and(explained.unary_$bang()).and(leftOut), col("_incomplete")));
         Column useTarget = col(EXPLAINED).isNotNull().and(col(EXPLAINED));
         Column value = when(useTarget, col(PUBLISHED_VALUE)).otherwise(col(VALUE_COMPUTED));
         Column inRange = when(value.isNull(), lit(null).cast(DataTypes.BooleanType))
@@ -305,7 +369,8 @@ public final class IndicatorValues {
                         col(NUMERATOR_MEASURE), col(NUMERATOR), col(DENOMINATOR_MEASURE), col(DENOMINATOR),
                         col(POPULATION_MID_YEAR), col(VALUE_UNROUNDED), col(VALUE_COMPUTED), col(PUBLISHED_VALUE),
                         col(Columns.VALUE), col(VALUE_SOURCE), col(DECIMALS), col(Columns.STATUS), col(STATUS_REASON),
-                        col(IN_VALID_RANGE), col(EXPLAINED), col(EXPLANATION), col(Columns.VINTAGE),
+                        col(STATUS_REASON_LABEL), col(IN_VALID_RANGE), col(EXPLAINED), col(EXPLANATION),
+                        col(PUBLISHED_CHECK), col(LEFT_OUT), col(Columns.VINTAGE),
                         col(Columns.SOURCE_ID));
     }
 

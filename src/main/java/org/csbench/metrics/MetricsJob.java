@@ -1,21 +1,35 @@
 package org.csbench.metrics;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 import org.csbench.config.Catalogue;
+import org.csbench.contract.CodeSet;
+import org.csbench.contract.Star;
+import org.csbench.contract.Star.DimArea;
+import org.csbench.contract.Star.DimCode;
+import org.csbench.contract.Star.DimIndicator;
+import org.csbench.contract.Star.DimPeriod;
+import org.csbench.contract.Star.FactIndicatorValue;
+import org.csbench.contract.Star.FactIndicatorWindow;
+import org.csbench.contract.TableDef;
 import org.csbench.delta.Warehouse;
 import org.csbench.delta.WarehouseTransaction;
 import org.csbench.ingest.LoadJob;
 import org.csbench.ingest.ReferenceTables;
 
 /**
- * Computes the catalogue's indicators from {@code silver.observation} and {@code reference.population} and
- * replaces {@code gold.indicator_value}, {@code gold.published_discrepancy} and {@code gold.indicator_window}.
+ * Computes the catalogue's indicators from {@code silver.observation} and {@code reference.population} and replaces
+ * the star's dimensions ({@code gold.dim_indicator}, {@code gold.dim_area}, {@code gold.dim_period},
+ * {@code gold.dim_code}) and its value facts ({@code gold.fact_indicator_value}, {@code gold.fact_indicator_window}).
  */
 public final class MetricsJob {
     private final Warehouse warehouse;
@@ -36,33 +50,54 @@ public final class MetricsJob {
     }
 
     public Result run(Catalogue catalogue, WarehouseTransaction tx, String note) {
-        long t0 = System.nanoTime();
-        tx.touch(IndicatorValues.TABLE);
-        warehouse.overwrite(IndicatorValues.TABLE, IndicatorValues.compute(warehouse.read(LoadJob.OBSERVATION),
-                warehouse.read(ReferenceTables.POPULATION), catalogue), note);
-        LoadJob.TableResult valueTable = written(IndicatorValues.TABLE, t0);
-        // Later steps read the values back from the table just written: columnar and compressed, cheaper than
-        // keeping millions of rows cached.
-        Dataset<Row> values = warehouse.read(IndicatorValues.TABLE);
+        Dataset<Row> observations = warehouse.read(LoadJob.OBSERVATION);
+        List<LoadJob.TableResult> tables = new ArrayList<>();
+        tables.add(write(DimIndicator.TABLE, Dimensions.indicators(warehouse.spark(), catalogue, observations), tx, note));
+        tables.add(write(DimArea.TABLE, Dimensions.areas(observations, warehouse.read(ReferenceTables.REGION),
+                warehouse.exists(ReferenceTables.CODE_CHANGE) ? warehouse.read(ReferenceTables.CODE_CHANGE) : null),
+                tx, note));
+        tables.add(write(DimCode.TABLE, Dimensions.codes(warehouse.spark()), tx, note));
+        LoadJob.TableResult valueTable = write(FactIndicatorValue.TABLE, IndicatorValues.fact(IndicatorValues.compute(
+                observations, warehouse.read(ReferenceTables.POPULATION), catalogue)), tx, note);
+        tables.add(valueTable);
 
-        long t1 = System.nanoTime();
-        tx.touch(IndicatorValues.DISCREPANCY_TABLE);
-        warehouse.overwrite(IndicatorValues.DISCREPANCY_TABLE, IndicatorValues.discrepancies(values), note);
-        LoadJob.TableResult discrepancyTable = written(IndicatorValues.DISCREPANCY_TABLE, t1);
-        long unexplained = discrepancyTable.rowsWritten() == 0 ? 0
-                : warehouse.read(IndicatorValues.DISCREPANCY_TABLE).filter(col(IndicatorValues.EXPLAINED).equalTo(false))
-                        .count();
-
-        long t2 = System.nanoTime();
-        tx.touch(Windows.TABLE);
-        warehouse.overwrite(Windows.TABLE, Windows.compute(values, catalogue), note);
-        LoadJob.TableResult windowTable = written(Windows.TABLE, t2);
-        return new Result(valueTable.rowsWritten(), discrepancyTable.rowsWritten(), unexplained,
-                List.of(valueTable, discrepancyTable, windowTable));
+        // The windows read the values back from the table just written (columnar and compressed: cheaper than
+        // keeping millions of rows cached), with the attributes of the dimensions.
+        Dataset<Row> candidates = Dimensions.periodCandidates(observations).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Dataset<Row> fact = warehouse.read(FactIndicatorValue.TABLE.name());
+            Dataset<Row> values = IndicatorValues.wide(fact, warehouse.read(DimIndicator.TABLE.name()),
+                    warehouse.read(DimArea.TABLE.name()), candidates);
+            tables.add(write(FactIndicatorWindow.TABLE, Windows.fact(Windows.compute(values, catalogue)), tx, note));
+            Dataset<Row> used = fact.select(Star.PERIOD_KEY)
+                    .union(warehouse.read(FactIndicatorWindow.TABLE.name()).select(Star.PERIOD_KEY));
+            tables.add(write(DimPeriod.TABLE, Dimensions.periods(candidates, used), tx, note));
+        } finally {
+            candidates.unpersist();
+        }
+        Row checks = warehouse.read(FactIndicatorValue.TABLE.name()).agg(
+                count(when(col(FactIndicatorValue.PUBLISHED_CHECK).notEqual(CodeSet.PUBLISHED_CHECK.code("matches")), 1)),
+                count(when(col(FactIndicatorValue.PUBLISHED_CHECK).equalTo(CodeSet.PUBLISHED_CHECK.code("unexplained")),
+                        1))).first();
+        return new Result(valueTable.rowsWritten(), checks.getLong(0), checks.getLong(1), tables);
     }
 
-    private LoadJob.TableResult written(String table, long start) {
-        long rows = Long.parseLong(warehouse.lastCommitMetrics(table).getOrDefault("numOutputRows", "0"));
-        return new LoadJob.TableResult(table, rows, warehouse.version(table).orElse(-1L), (System.nanoTime() - start) / 1e9);
+    /**
+     * The indicator values with their dimensions' attributes, as the benchmarking and detection steps read them
+     * (see {@link IndicatorValues#wide}).
+     */
+    public static Dataset<Row> values(Warehouse warehouse) {
+        return IndicatorValues.wide(warehouse.read(FactIndicatorValue.TABLE.name()),
+                warehouse.read(DimIndicator.TABLE.name()), warehouse.read(DimArea.TABLE.name()),
+                warehouse.read(DimPeriod.TABLE.name()));
+    }
+
+    private LoadJob.TableResult write(TableDef table, Dataset<Row> rows, WarehouseTransaction tx, String note) {
+        long start = System.nanoTime();
+        tx.touch(table.name());
+        warehouse.overwrite(table.name(), rows, note);
+        long written = Long.parseLong(warehouse.lastCommitMetrics(table.name()).getOrDefault("numOutputRows", "0"));
+        return new LoadJob.TableResult(table.name(), written, warehouse.version(table.name()).orElse(-1L),
+                (System.nanoTime() - start) / 1e9);
     }
 }

@@ -29,12 +29,16 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 import org.csbench.config.Catalogue;
+import org.csbench.contract.CodeSet;
+import org.csbench.contract.Keys;
+import org.csbench.contract.Star;
+import org.csbench.contract.Star.FactIndicatorWindow;
 import org.csbench.delta.SparkSessions;
 import org.csbench.model.Columns;
 import org.csbench.model.Status;
 
 /**
- * {@code gold.indicator_value} -> {@code gold.indicator_window}: monthly indicators over rolling 12 months,
+ * indicator values -> {@code gold.fact_indicator_window}: monthly indicators over rolling 12 months,
  * the financial year to date (April-March) and quarters (Q1 = April-June); annual indicators over 3 years.
  *
  * <p>Flows are summed and then divided (a rolling rate per 10,000 is the sum of the last 12 months over the
@@ -50,7 +54,6 @@ import org.csbench.model.Status;
  * month row then yields its rolling, year-to-date and (at most one) quarter row, all rounded by one expression.
  */
 public final class Windows {
-    public static final String TABLE = "gold.indicator_window";
     public static final String WINDOW = "window";
     public static final String WINDOW_START = "window_start";
     public static final String WINDOW_END = "window_end";
@@ -103,13 +106,22 @@ public final class Windows {
                 .unionByName(finish(threeYears(annual).join(attributes, Columns.INDICATOR_ID)));
     }
 
+    /** Window rows (as {@link #compute} gives them) as {@code gold.fact_indicator_window}: keys and measures. */
+    public static Dataset<Row> fact(Dataset<Row> windows) {
+        return FactIndicatorWindow.TABLE.conform(windows
+                .withColumn(Star.INDICATOR_KEY, Keys.indicator(col(Columns.INDICATOR_ID)))
+                .withColumn(Star.AREA_KEY, Keys.area(col(Geography.GEO_KEY)))
+                .withColumn(Star.PERIOD_KEY, Keys.period(col(WINDOW), col(WINDOW_END)))
+                .withColumn(FactIndicatorWindow.STATUS, CodeSet.STATUS.encode(col(Columns.STATUS))));
+    }
+
     /** Monthly values as narrow rows: series keys, month numbers and what the windows add up. */
     private static Dataset<Row> monthRows(Dataset<Row> values) {
         Column present = col(IndicatorValues.NUMERATOR).isNotNull()
                 .and(col("_uses_population").or(col("_d_expected").gt(0)).unary_$bang()
                         .or(col(IndicatorValues.DENOMINATOR).isNotNull()))
                 .and(col(Columns.STATUS).isin(Status.AVAILABLE.code())
-                        .or(col(IndicatorValues.STATUS_REASON).equalTo("denominator is zero")));
+                        .or(col(IndicatorValues.STATUS_REASON_LABEL).equalTo("denominator_zero")));
         Column end = col(Columns.PERIOD_END);
         Column monthIndex = year(end).multiply(12).plus(month(end)).minus(1);
         Column fy = year(end).plus(when(month(end).geq(4), 1).otherwise(0));

@@ -18,7 +18,7 @@ import org.csbench.config.CatalogueLoader;
 import org.csbench.delta.Warehouse;
 import org.csbench.ingest.NeighbourTransform;
 import org.csbench.ingest.ScorecardWideTransform;
-import org.csbench.metrics.IndicatorValues;
+import org.csbench.metrics.MetricsJob;
 import org.csbench.model.Columns;
 
 /** gold.benchmark from the full published DfE files in data-samples/published/dfe, checked against hand-worked figures. */
@@ -28,7 +28,7 @@ class BenchmarkPublishedDataTest {
     @BeforeAll
     static void compute() {
         Warehouse warehouse = TestWarehouses.publishedDfeWithIndicators();
-        benchmark = Benchmarks.compute(warehouse.read(IndicatorValues.TABLE), warehouse.read(NeighbourTransform.TABLE),
+        benchmark = Benchmarks.compute(MetricsJob.values(warehouse), warehouse.read(NeighbourTransform.TABLE),
                 warehouse.read(BenchmarkJob.CODE_CHANGE_TABLE), warehouse.read(ScorecardWideTransform.TABLE),
                 CatalogueLoader.load(Path.of("pipelines/indicators.yaml"))).cache();
     }

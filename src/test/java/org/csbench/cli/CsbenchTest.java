@@ -37,7 +37,8 @@ class CsbenchTest {
         assertEquals(0, tables.exitCode(), tables.err());
         for (String table : new String[] {"bronze.referrals_c1", "silver.observation", "reference.population",
                 "reference.region", "reference.statistical_neighbour", "reference.la_code_change", "audit.quarantine",
-                "audit.load_audit", "gold.indicator_value", "gold.published_discrepancy", "gold.indicator_window",
+                "audit.load_audit", "gold.dim_indicator", "gold.dim_area", "gold.dim_period", "gold.dim_code",
+                "gold.fact_indicator_value", "gold.fact_indicator_window",
                 "silver.scorecard_indicator", "gold.spc_point", "gold.spc_summary", "gold.trend", "gold.dq_anomaly",
                 "gold.funnel", "gold.outlier", "gold.benchmark"}) {
             assertTrue(tables.out().contains(table), table + " in " + tables.out());
@@ -85,7 +86,7 @@ class CsbenchTest {
         assertTrue(copied.find(), out);
         assertEquals(written.group(1), copied.group(1));
         assertTrue(Integer.parseInt(copied.group(2)) > 20, copied.group());
-        assertTrue(out.matches("(?s).*\\n  gold\\.indicator_value\\s+[\\d,]+ rows\\s+\\d+ columns.*"), out);
+        assertTrue(out.matches("(?s).*\\n  gold\\.fact_indicator_value\\s+[\\d,]+ rows\\s+\\d+ columns.*"), out);
         assertFalse(out.matches("(?s).*\\n  reference\\.la_code_change\\s+[\\d,]+ rows\\s+\\d+ columns.*"), out);
         assertTrue(out.matches("(?s).*floor total: [\\d.]+ s, task time [\\d.]+ s.*"), out);
     }

@@ -15,7 +15,6 @@ import org.csbench.SparkTestSession;
 import org.csbench.config.Catalogue;
 import org.csbench.delta.Warehouse;
 import org.csbench.delta.WarehouseTransaction;
-import org.csbench.metrics.IndicatorValues;
 import org.csbench.model.Polarity;
 import org.csbench.model.Unit;
 
@@ -43,10 +42,8 @@ class DetectJobTest {
                 indicator("pct", Unit.PERCENT, Polarity.LOWER_IS_BETTER, List.of("den"), 100, null, 0.0, 100.0),
                 indicator("days", Unit.DAYS, Polarity.LOWER_IS_BETTER, List.of(), 1, null, 0.0, null)));
         Warehouse warehouse = SparkTestSession.newWarehouse("detect");
-        warehouse.overwrite(IndicatorValues.TABLE, rows.dataset(), "test");
-
         DetectJob.Result result = WarehouseTransaction.run(warehouse,
-                tx -> new DetectJob(warehouse).run(catalogue, tx, "test"));
+                tx -> new DetectJob(warehouse).run(catalogue, rows.dataset(), tx, "test"));
 
         Map<String, Long> expected = Map.of(SeriesSignals.POINT_TABLE, 20L + 14, SeriesSignals.SUMMARY_TABLE, 11L,
                 SeriesSignals.TREND_TABLE, 11L, SeriesSignals.ANOMALY_TABLE, 1L, CrossSections.FUNNEL_TABLE, 20L,

@@ -1,0 +1,126 @@
+package org.csbench.contract;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.csbench.TestWarehouses;
+import org.csbench.contract.Star.DimArea;
+import org.csbench.contract.Star.DimCode;
+import org.csbench.contract.Star.DimIndicator;
+import org.csbench.contract.Star.DimPeriod;
+import org.csbench.contract.Star.FactIndicatorValue;
+import org.csbench.contract.Star.FactIndicatorWindow;
+import org.csbench.delta.Warehouse;
+
+/** The star as written from the full published DfE files: contracts, keys and hand-worked figures through joins. */
+class StarSchemaTest {
+    private static Warehouse warehouse;
+
+    @BeforeAll
+    static void load() {
+        warehouse = TestWarehouses.publishedDfeWithIndicators();
+    }
+
+    private static Dataset<Row> read(TableDef table) {
+        return warehouse.read(table.name());
+    }
+
+    @Test
+    void everyStarTableIsWrittenAsItsContractSays() {
+        for (TableDef table : Star.tables()) {
+            assertEquals(table.schema().simpleString(), read(table).schema().asNullable().simpleString(),
+                    table.name());
+        }
+    }
+
+    @Test
+    void handWorkedFiguresComeBackThroughTheDimensions() {
+        // Manchester, reporting year 2024 (population mid-2023 130,700): children in need 5,600 -> 428.5 per 10,000,
+        // child protection plans 571 -> 43.7, referrals 6,525 -> 499.2, re-referrals 1,222 / 6,525 = 18.7%.
+        Dataset<Row> joined = read(FactIndicatorValue.TABLE)
+                .join(read(DimIndicator.TABLE), Star.INDICATOR_KEY)
+                .join(read(DimArea.TABLE), Star.AREA_KEY)
+                .join(read(DimPeriod.TABLE), Star.PERIOD_KEY)
+                .filter(col(DimArea.AREA_CODE).equalTo("352").and(col(DimPeriod.TYPE).equalTo("reporting_year"))
+                        .and(col(DimPeriod.REPORTING_YEAR).equalTo(2024)))
+                .join(read(DimCode.TABLE).filter(col(DimCode.CODE_SET).equalTo(CodeSet.STATUS.id())),
+                        col(FactIndicatorValue.STATUS).equalTo(col(DimCode.CODE)));
+        Map<String, String> found = new TreeMap<>();
+        for (Row row : joined.filter(col(DimIndicator.INDICATOR_ID).isin("cin_rate", "cpp_rate", "referral_rate",
+                "rereferral_pct")).collectAsList()) {
+            found.put(row.getAs(DimIndicator.INDICATOR_ID), row.getAs(FactIndicatorValue.VALUE) + " "
+                    + row.getAs(DimCode.LABEL) + " " + row.getAs(DimArea.NAME) + " " + row.getAs(DimPeriod.LABEL));
+        }
+        assertEquals(Map.of("cin_rate", "428.5 available Manchester 2023-24",
+                "cpp_rate", "43.7 available Manchester 2023-24",
+                "referral_rate", "499.2 available Manchester 2023-24",
+                "rereferral_pct", "18.7 available Manchester 2023-24"), found);
+    }
+
+    @Test
+    void dimensionKeysAreUniqueAndEveryFactKeyResolves() {
+        for (TableDef dim : List.of(DimIndicator.TABLE, DimArea.TABLE, DimPeriod.TABLE)) {
+            String key = dim.columns().get(0).name();
+            Dataset<Row> rows = read(dim);
+            assertEquals(rows.count(), rows.select(key).distinct().count(), dim.name() + " keys are unique");
+        }
+        for (TableDef fact : List.of(FactIndicatorValue.TABLE, FactIndicatorWindow.TABLE)) {
+            for (Map.Entry<String, TableDef> dim : Map.of(Star.INDICATOR_KEY, DimIndicator.TABLE, Star.AREA_KEY,
+                    DimArea.TABLE, Star.PERIOD_KEY, DimPeriod.TABLE).entrySet()) {
+                long orphans = read(fact).join(read(dim.getValue()), dim.getKey(), "left_anti").count();
+                assertEquals(0, orphans, fact.name() + "." + dim.getKey() + " not in " + dim.getValue().name());
+            }
+            assertEquals(0, read(fact).filter(col(Star.INDICATOR_KEY).isNull().or(col(Star.AREA_KEY).isNull())
+                    .or(col(Star.PERIOD_KEY).isNull())).count(), fact.name() + " null keys");
+        }
+        // Every period in the dimension is used by a fact.
+        long unused = read(DimPeriod.TABLE).join(read(FactIndicatorValue.TABLE).select(Star.PERIOD_KEY)
+                .union(read(FactIndicatorWindow.TABLE).select(Star.PERIOD_KEY)), Star.PERIOD_KEY, "left_anti").count();
+        assertEquals(0, unused);
+    }
+
+    @Test
+    void everyCodeInAFactIsLabelled() {
+        Dataset<Row> codes = read(DimCode.TABLE);
+        for (TableDef fact : List.of(FactIndicatorValue.TABLE, FactIndicatorWindow.TABLE)) {
+            for (ColumnDef column : fact.columns()) {
+                if (column.unit() == null || !column.unit().startsWith("code: ")) {
+                    continue;
+                }
+                String set = column.unit().substring("code: ".length());
+                long unlabelled = read(fact).filter(col(column.name()).isNotNull()).select(column.name()).distinct()
+                        .join(codes.filter(col(DimCode.CODE_SET).equalTo(set)),
+                                col(column.name()).equalTo(col(DimCode.CODE)), "left_anti").count();
+                assertEquals(0, unlabelled, fact.name() + "." + column.name());
+            }
+        }
+    }
+
+    @Test
+    void periodsAndAreasReadAsAnalystsWriteThem() {
+        Map<String, String> labels = new TreeMap<>();
+        for (Row row : read(DimPeriod.TABLE).filter(col(DimPeriod.END).equalTo(java.sql.Date.valueOf("2024-03-31"))
+                .or(col(DimPeriod.END).equalTo(java.sql.Date.valueOf("2023-09-30")))).collectAsList()) {
+            labels.put(row.getAs(DimPeriod.TYPE) + " " + row.getAs(DimPeriod.END), row.getAs(DimPeriod.START) + " "
+                    + row.getAs(DimPeriod.LABEL) + " " + row.getAs(DimPeriod.FINANCIAL_YEAR));
+        }
+        assertEquals("2023-04-01 2023-24 2023-24", labels.get("reporting_year 2024-03-31"));
+        assertEquals("2023-09-30 Sep 2023 2023-24", labels.get("census 2023-09-30"));
+        assertEquals("2021-04-01 2021-22 to 2023-24 2023-24", labels.get("three_years 2024-03-31"));
+        Row northamptonshire = read(DimArea.TABLE).filter(col(DimArea.AREA_CODE).equalTo("928")).first();
+        assertEquals("940,941", northamptonshire.getAs(DimArea.SUCCESSORS));
+        Row camden = read(DimArea.TABLE).filter(col(DimArea.AREA_CODE).equalTo("202")).first();
+        assertEquals("E12000007", camden.getAs(DimArea.COMPARATOR_REGION_CODE));
+        assertEquals("Camden", camden.getAs(DimArea.NAME));
+    }
+}
