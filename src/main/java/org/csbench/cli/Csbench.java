@@ -2,6 +2,7 @@ package org.csbench.cli;
 
 import java.io.PrintWriter;
 
+import org.csbench.delta.SparkSessions;
 import org.csbench.model.CsbenchException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,13 +25,16 @@ public final class Csbench implements Runnable {
             description = "Folder (or Hadoop URI) holding the Delta tables (default: ${DEFAULT-VALUE}).")
     String warehouse;
 
-    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL",
-            description = "Spark master: local[*] on a laptop, or a cluster URL (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master: local[N] or a cluster URL (default: spark-submit's --master, else "
+                    + SparkSessions.DEFAULT_MASTER + ").")
     String master;
 
-    @Option(names = "--shuffle-partitions", defaultValue = "8", paramLabel = "N",
-            description = "Spark shuffle partitions; raise for England-scale data on a cluster (default: ${DEFAULT-VALUE}).")
-    int shufflePartitions;
+    @Option(names = "--shuffle-partitions", paramLabel = "N",
+            description = "Spark shuffle partitions; raise for England-scale data on a cluster (default: "
+                    + "spark-submit's spark.sql.shuffle.partitions, else " + SparkSessions.DEFAULT_SHUFFLE_PARTITIONS
+                    + ").")
+    Integer shufflePartitions;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
