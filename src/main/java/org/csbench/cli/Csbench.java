@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * subcommand runs one job and prints a summary. A user's mistake ends with one line on stderr and exit
  * code 2; an unexpected failure with exit code 1.
  */
-@Command(name = "csbench", mixinStandardHelpOptions = true, version = "csbench 0.1.0",
+@Command(name = "csbench", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Benchmarks English local authorities' children's services (Spark + Delta Lake).",
         subcommands = {RunCommand.class, TablesCommand.class, HistoryCommand.class, GenerateCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
