@@ -2,6 +2,7 @@ package org.csbench.cli;
 
 import java.io.PrintWriter;
 
+import org.csbench.delta.SparkSessions;
 import org.csbench.model.CsbenchException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
  * subcommand runs one job and prints a summary. A user's mistake ends with one line on stderr and exit
  * code 2; an unexpected failure with exit code 1.
  */
-@Command(name = "csbench", mixinStandardHelpOptions = true, version = "csbench 0.1.0",
+@Command(name = "csbench", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Benchmarks English local authorities' children's services (Spark + Delta Lake).",
         subcommands = {RunCommand.class, TablesCommand.class, HistoryCommand.class, GenerateCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
@@ -24,13 +25,16 @@ public final class Csbench implements Runnable {
             description = "Folder (or Hadoop URI) holding the Delta tables (default: ${DEFAULT-VALUE}).")
     String warehouse;
 
-    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL",
-            description = "Spark master: local[*] on a laptop, or a cluster URL (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master: local[N] or a cluster URL (default: spark-submit's --master, else "
+                    + SparkSessions.DEFAULT_MASTER + ").")
     String master;
 
-    @Option(names = "--shuffle-partitions", defaultValue = "8", paramLabel = "N",
-            description = "Spark shuffle partitions; raise for England-scale data on a cluster (default: ${DEFAULT-VALUE}).")
-    int shufflePartitions;
+    @Option(names = "--shuffle-partitions", paramLabel = "N",
+            description = "Spark shuffle partitions; raise for England-scale data on a cluster (default: "
+                    + "spark-submit's spark.sql.shuffle.partitions, else " + SparkSessions.DEFAULT_SHUFFLE_PARTITIONS
+                    + ").")
+    Integer shufflePartitions;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

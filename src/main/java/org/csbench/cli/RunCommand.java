@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
                 parent.warehouse);
         Warehouse warehouse = Session.open(parent);
         PipelineJob.Result result = new PipelineJob(warehouse, message -> err.println("  " + message)).run(pipeline);
-        Summary.print(out, result, (System.nanoTime() - t0) / 1e9, warehouse.root());
+        Summary.print(out, result, (System.nanoTime() - t0) / 1e9, warehouse);
         return 0;
     }
 }

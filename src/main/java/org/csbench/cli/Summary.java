@@ -2,17 +2,22 @@ package org.csbench.cli;
 
 import java.io.PrintWriter;
 
+import org.csbench.delta.Warehouse;
 import org.csbench.ingest.LoadJob;
 import org.csbench.job.PipelineJob;
 
-/** The run summary: per source, rows read, loaded and quarantined; per table, rows written and seconds. */
+/**
+ * The run summary: the versions and master it ran on; per source, rows read, loaded and quarantined; per table, rows
+ * written and seconds.
+ */
 final class Summary {
     private Summary() {
     }
 
-    static void print(PrintWriter out, PipelineJob.Result run, double seconds, String warehouse) {
+    static void print(PrintWriter out, PipelineJob.Result run, double seconds, Warehouse warehouse) {
         LoadJob.Result result = run.load();
-        out.printf("%nLoad %s%n", result.loadId());
+        out.printf("%n%s%n", Versions.line(warehouse.spark().sparkContext().master()));
+        out.printf("Load %s%n", result.loadId());
         out.printf("%-28s %-10s %10s %10s %12s %10s %8s%n", "source", "outcome", "rows read", "loaded",
                 "quarantined", "written", "seconds");
         long read = 0;
@@ -37,6 +42,7 @@ final class Summary {
         } else {
             out.printf("%nNothing changed: every file was loaded before.%n");
         }
-        out.printf("%nDone in %.1f s. Tables are in %s (list them with: csbench tables)%n", seconds, warehouse);
+        out.printf("%nDone in %.1f s. Tables are in %s (list them with: csbench tables)%n", seconds,
+                warehouse.root());
     }
 }

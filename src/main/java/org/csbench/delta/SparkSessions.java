@@ -1,36 +1,53 @@
 package org.csbench.delta;
 
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /** Builds the Spark session every job runs in: Delta enabled, sized for the machine it runs on. */
 public final class SparkSessions {
+    /** The master when neither the command line nor spark-submit names one. */
+    public static final String DEFAULT_MASTER = "local[*]";
+    /** Shuffle partitions when neither the command line nor spark-submit sets them. */
+    public static final int DEFAULT_SHUFFLE_PARTITIONS = 8;
+
+    static final String MASTER = "spark.master";
+    static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+
     private SparkSessions() {
     }
 
     /**
-     * A session for the command line. {@code master} is {@code local[*]} on a laptop or a cluster URL; when
-     * spark-submit already set a master, that one is kept.
+     * A session for the command line. An explicit {@code master} or {@code shufflePartitions} (null when not given)
+     * wins, then what spark-submit set, then {@link #DEFAULT_MASTER} and {@link #DEFAULT_SHUFFLE_PARTITIONS}.
      */
-    public static SparkSession forJob(String master, int shufflePartitions) {
-        SparkSession.Builder builder = withDelta(SparkSession.builder().appName("csbench"))
-                .config("spark.sql.shuffle.partitions", Integer.toString(shufflePartitions))
-                .config("spark.ui.showConsoleProgress", "false");
-        if (master != null && !master.isBlank()) {
-            builder = builder.master(master);
-        }
-        return builder.getOrCreate();
+    public static SparkSession forJob(String master, Integer shufflePartitions) {
+        SparkConf submitted = new SparkConf();
+        return withDelta(SparkSession.builder().appName("csbench"))
+                .master(setting(master, submitted, MASTER, DEFAULT_MASTER))
+                .config(SHUFFLE_PARTITIONS, setting(shufflePartitions, submitted, SHUFFLE_PARTITIONS,
+                        DEFAULT_SHUFFLE_PARTITIONS))
+                .config("spark.ui.showConsoleProgress", "false")
+                .getOrCreate();
+    }
+
+    /**
+     * The command line's value if given, else the one spark-submit set ({@code submitted}: it hands its settings to
+     * the driver as {@code spark.*} system properties, which {@code new SparkConf()} reads), else {@code fallback}.
+     */
+    static String setting(Object given, SparkConf submitted, String key, Object fallback) {
+        return given != null ? given.toString() : submitted.get(key, fallback.toString());
     }
 
     /** The session's shuffle partition count, for repartitions whose count adaptive execution must keep. */
     public static int shufflePartitions(SparkSession spark) {
-        return Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+        return Integer.parseInt(spark.conf().get(SHUFFLE_PARTITIONS));
     }
 
     /** A small local session for tests: {@code local[2]}, UI off, 2 shuffle partitions, loopback only. */
     public static SparkSession forTests(String warehouseDir) {
         return withDelta(SparkSession.builder().appName("csbench-tests").master("local[2]"))
                 .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "2")
+                .config(SHUFFLE_PARTITIONS, "2")
                 .config("spark.default.parallelism", "2")
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .config("spark.driver.host", "127.0.0.1")

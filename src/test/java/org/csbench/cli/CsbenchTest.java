@@ -2,13 +2,17 @@ package org.csbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 import org.csbench.SparkTestSession;
@@ -21,9 +25,11 @@ class CsbenchTest {
     @Test
     void runOnTheBundledSamplesThenListTablesAndHistory() {
         String warehouse = SparkTestSession.newTempDir("cli").resolve("warehouse").toString();
-        SparkTestSession.get();
+        SparkSession spark = SparkTestSession.get();
         Outcome run = csbench("--warehouse", warehouse, "run");
         assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\ncsbench " + pomVersion() + " on Spark " + spark.version() + ", Delta Lake "
+                + deltaJarVersion() + ", master local[2]\n"), run.out());
         assertTrue(run.out().contains("total"), run.out());
         assertTrue(run.out().matches("(?s).*sn_model_2021\\s+loaded\\s+159\\s+156\\s+3\\s.*"), run.out());
         assertTrue(run.err().contains("[10/12] la_code_change"), "progress lines: " + run.err());
@@ -92,6 +98,17 @@ class CsbenchTest {
     }
 
     @Test
+    void versionNamesCsbenchAsBuiltAndTheSparkAndDeltaOnTheClasspath() {
+        Outcome version = csbench("--version");
+        assertEquals(0, version.exitCode(), version.err());
+        String spark = SparkSession.class.getPackage().getImplementationVersion();
+        assertEquals(List.of("csbench " + pomVersion(), "Spark " + spark + ", Delta Lake " + deltaJarVersion()),
+                version.out().lines().limit(2).toList());
+        assertTrue(spark.startsWith("4."), spark);
+        assertTrue(version.out().contains("Java " + System.getProperty("java.version")), version.out());
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String[] args : new String[][] {{"--help"}, {"run", "--help"}, {"tables", "--help"},
                 {"history", "--help"}}) {
@@ -101,6 +118,18 @@ class CsbenchTest {
         }
         assertTrue(csbench("--help").out().contains("--warehouse=DIR"));
         assertTrue(csbench("run", "--help").out().contains("--data-dir=DIR"));
+    }
+
+    /** The pom's version, which Surefire passes on (the launcher's resource is filtered from the same). */
+    private static String pomVersion() {
+        String version = System.getProperty("csbench.pom.version");
+        assertNotNull(version, "csbench.pom.version is not set: run the tests with Maven");
+        return version;
+    }
+
+    /** Delta's version from its jar's manifest, not from the constant csbench prints. */
+    private static String deltaJarVersion() {
+        return DeltaTable.class.getPackage().getImplementationVersion();
     }
 
     private static Outcome csbench(String... args) {
