@@ -9,6 +9,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import org.csbench.config.Catalogue;
+import org.csbench.contract.Star.FactBenchmark;
 import org.csbench.delta.Warehouse;
 import org.csbench.delta.WarehouseTransaction;
 import org.csbench.ingest.LoadJob;
@@ -19,7 +20,7 @@ import org.csbench.metrics.MetricsJob;
 import org.csbench.model.Columns;
 
 /**
- * Replaces {@code gold.benchmark} from the indicator values, the neighbour models, the code-change table
+ * Replaces {@code gold.fact_benchmark} from the indicator values, the neighbour models, the code-change table
  * and any council scorecard extracts. A pipeline without neighbour models or code changes still benchmarks
  * against region, England, targets and time (those comparators are then empty).
  */
@@ -40,7 +41,7 @@ public final class BenchmarkJob {
         this.warehouse = warehouse;
     }
 
-    /** Rows written to {@code gold.benchmark}, and the table's result line. */
+    /** Rows written to {@code gold.fact_benchmark}, and the table's result line. */
     public record Result(long rows, LoadJob.TableResult table) {
     }
 
@@ -51,7 +52,8 @@ public final class BenchmarkJob {
         Dataset<Row> changes = orEmpty(CODE_CHANGE_TABLE, NO_CHANGES);
         Dataset<Row> scorecards = warehouse.exists(ScorecardWideTransform.TABLE)
                 ? warehouse.read(ScorecardWideTransform.TABLE) : null;
-        tx.touch(Benchmarks.TABLE);
+        String table = FactBenchmark.TABLE.name();
+        tx.touch(table);
         // The last stage of this query (every comparison, gap, rating and direction of each row) generates one Java
         // method of about 32 KB of bytecode. HotSpot compiles a method that size only when it can, and at England
         // scale it was left interpreted, five times slower. Spark's remedy, a whole-stage code limit at HotSpot's
@@ -62,12 +64,11 @@ public final class BenchmarkJob {
         // both sides again to partition them by that too. Rows of one indicator and period are already together.
         warehouse.withConf(Map.of("spark.sql.codegen.hugeMethodLimit", "8000",
                         "spark.sql.requireAllClusterKeysForCoPartition", "false"),
-                () -> warehouse.overwrite(Benchmarks.TABLE,
-                        Benchmarks.compute(values, neighbours, changes, scorecards, catalogue), note));
-        long rows = Long.parseLong(warehouse.lastCommitMetrics(Benchmarks.TABLE).getOrDefault("numOutputRows", "0"));
-        LoadJob.TableResult table = new LoadJob.TableResult(Benchmarks.TABLE, rows,
-                warehouse.version(Benchmarks.TABLE).orElse(-1L), (System.nanoTime() - t0) / 1e9);
-        return new Result(rows, table);
+                () -> warehouse.overwrite(table, Benchmarks.fact(
+                        Benchmarks.compute(values, neighbours, changes, scorecards, catalogue)), note));
+        long rows = Long.parseLong(warehouse.lastCommitMetrics(table).getOrDefault("numOutputRows", "0"));
+        return new Result(rows, new LoadJob.TableResult(table, rows, warehouse.version(table).orElse(-1L),
+                (System.nanoTime() - t0) / 1e9));
     }
 
     private Dataset<Row> orEmpty(String table, StructType schema) {

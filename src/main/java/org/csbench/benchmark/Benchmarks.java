@@ -17,6 +17,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 import org.csbench.config.Catalogue;
+import org.csbench.contract.CodeSet;
+import org.csbench.contract.Keys;
+import org.csbench.contract.Star;
+import org.csbench.contract.Star.FactBenchmark;
 import org.csbench.delta.SparkSessions;
 import org.csbench.metrics.Geography;
 import org.csbench.metrics.IndicatorValues;
@@ -25,7 +29,7 @@ import org.csbench.model.GeographicLevel;
 import org.csbench.model.Status;
 
 /**
- * {@code gold.indicator_value} -> {@code gold.benchmark}: one row per local authority, catalogue indicator and
+ * indicator values -> {@code gold.fact_benchmark}: one row per local authority, catalogue indicator and
  * period with every comparison a scorecard or a ChAT-style pack shows: the statistical-neighbour average (model
  * in force that year), the region and England (their own published rows where usable, otherwise aggregated from
  * the authorities), the comparators a council's monthly extract carries, the gap to each (absolute, relative,
@@ -37,7 +41,6 @@ import org.csbench.model.Status;
  * it used.
  */
 public final class Benchmarks {
-    public static final String TABLE = "gold.benchmark";
     public static final String REPORTING_YEAR = "reporting_year";
     public static final String COMPARATOR_REGION = "comparator_region_code";
     public static final String REGION_VALUE = "region_value";
@@ -138,7 +141,36 @@ public final class Benchmarks {
                 .toArray(Column[]::new));
     }
 
-    /** The columns read from {@code gold.indicator_value}. */
+    /** Benchmark rows (as {@link #compute} gives them) as {@code gold.fact_benchmark}: keys, measures and codes. */
+    public static Dataset<Row> fact(Dataset<Row> rows) {
+        Dataset<Row> keyed = rows
+                .withColumn(Star.INDICATOR_KEY, Keys.indicator(col(Columns.INDICATOR_ID)))
+                .withColumn(Star.AREA_KEY, Keys.area(col(Columns.OLD_LA_CODE)))
+                .withColumn(Star.PERIOD_KEY, Keys.period(col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END)))
+                .withColumn(FactBenchmark.REGION_AREA_KEY, Keys.area(col(COMPARATOR_REGION)))
+                .withColumn(FactBenchmark.REGION_SOURCE, CodeSet.COMPARATOR_SOURCE.encode(col(REGION_SOURCE)))
+                .withColumn(FactBenchmark.ENGLAND_SOURCE, CodeSet.COMPARATOR_SOURCE.encode(col(ENGLAND_SOURCE)))
+                .withColumn(FactBenchmark.BAND, CodeSet.QUARTILE_BAND.encode(col(Ranking.BAND)))
+                .withColumn(FactBenchmark.TARGET_SOURCE, CodeSet.TARGET_SOURCE.encode(col(Rag.TARGET_SOURCE)))
+                .withColumn(FactBenchmark.RAG, CodeSet.RAG.encode(col(Rag.RAG)))
+                .withColumn(FactBenchmark.PREVIOUS_PERIOD_KEY, when(col(Travel.PREVIOUS_FOUND),
+                        Keys.period(col(Columns.PERIOD_TYPE), col(Travel.PREVIOUS_END))))
+                .withColumn(FactBenchmark.PREVIOUS_DIRECTION, CodeSet.DIRECTION.encode(col(Travel.PREVIOUS_DIRECTION)))
+                .withColumn(FactBenchmark.PREVIOUS_REASON,
+                        CodeSet.DIRECTION_REASON.encode(col(Travel.PREVIOUS_REASON_LABEL)))
+                .withColumn(FactBenchmark.LAST_YEAR_PERIOD_KEY, when(col(Travel.LAST_YEAR_FOUND),
+                        Keys.period(col(Columns.PERIOD_TYPE), col(Travel.LAST_YEAR_END))))
+                .withColumn(FactBenchmark.LAST_YEAR_DIRECTION,
+                        CodeSet.DIRECTION.encode(col(Travel.LAST_YEAR_DIRECTION)))
+                .withColumn(FactBenchmark.LAST_YEAR_REASON,
+                        CodeSet.DIRECTION_REASON.encode(col(Travel.LAST_YEAR_REASON_LABEL)));
+        for (String comparator : FactBenchmark.COMPARATORS) {
+            keyed = keyed.withColumn(FactBenchmark.versus(comparator), CodeSet.COMPARISON.encode(col("vs_" + comparator)));
+        }
+        return FactBenchmark.TABLE.conform(keyed);
+    }
+
+    /** The columns read from the indicator values. */
     static final List<String> INPUT = List.of(Columns.INDICATOR_ID, Columns.UNIT, Columns.PERIOD_TYPE,
             Columns.TIME_PERIOD, Columns.PERIOD_END, Columns.GEOGRAPHIC_LEVEL, Geography.GEO_KEY, Columns.REGION_CODE,
             Columns.REGION_NAME, Columns.OLD_LA_CODE, Columns.NEW_LA_CODE, Columns.LA_NAME, NUMERATOR, DENOMINATOR,
@@ -154,7 +186,7 @@ public final class Benchmarks {
             Rag.TARGET_LOW, Rag.TARGET_HIGH, Rag.TARGET_SOURCE, Rag.RAG, Rag.GAP);
     private static final String CARRIED_STRUCT = "_carried";
 
-    /** The columns of {@code gold.benchmark}, in order. */
+    /** The columns {@link #compute} gives, in order. */
     public static final List<String> OUTPUT = List.of(
             Columns.INDICATOR_ID, IndicatorRules.REF, IndicatorRules.POLARITY, Columns.UNIT, Columns.PERIOD_TYPE,
             Columns.TIME_PERIOD, Columns.PERIOD_END, REPORTING_YEAR, Columns.OLD_LA_CODE, Columns.NEW_LA_CODE,
@@ -170,7 +202,8 @@ public final class Benchmarks {
             Ranking.RANK, Ranking.RANKED, Ranking.Q25, Ranking.Q50, Ranking.Q75, Ranking.QUARTILE, Ranking.BAND,
             Rag.TARGET_LOW, Rag.TARGET_HIGH, Rag.TARGET_SOURCE, IndicatorRules.TOLERANCE_PCT, Rag.RAG, Rag.GAP,
             Travel.PREVIOUS_END, Travel.PREVIOUS_VALUE, Travel.PREVIOUS_DIRECTION, Travel.PREVIOUS_REASON,
-            Travel.LAST_YEAR_END, Travel.LAST_YEAR_VALUE, Travel.LAST_YEAR_DIRECTION, Travel.LAST_YEAR_REASON);
+            Travel.LAST_YEAR_END, Travel.LAST_YEAR_VALUE, Travel.LAST_YEAR_DIRECTION, Travel.LAST_YEAR_REASON,
+            Travel.PREVIOUS_REASON_LABEL, Travel.PREVIOUS_FOUND, Travel.LAST_YEAR_REASON_LABEL, Travel.LAST_YEAR_FOUND);
 
     /**
      * What compares a row with its own comparators only (target and RAG, the gaps to the extract's comparators):

@@ -40,6 +40,12 @@ final class Travel {
     static final String LAST_YEAR_VALUE = "last_year_value";
     static final String LAST_YEAR_DIRECTION = "direction_vs_last_year";
     static final String LAST_YEAR_REASON = "direction_vs_last_year_reason";
+    /** {@link org.csbench.contract.CodeSet#DIRECTION_REASON}'s label for each reason. */
+    static final String PREVIOUS_REASON_LABEL = "direction_vs_previous_reason_label";
+    static final String LAST_YEAR_REASON_LABEL = "direction_vs_last_year_reason_label";
+    /** True when the series has a row for the earlier period (whatever its status). */
+    static final String PREVIOUS_FOUND = "previous_period_found";
+    static final String LAST_YEAR_FOUND = "last_year_period_found";
 
     static final String IMPROVING = "improving";
     static final String DETERIORATING = "deteriorating";
@@ -107,9 +113,9 @@ final class Travel {
                 .withColumn(PREVIOUS_END, last_day(add_months(periodEnd, step(col(Columns.PERIOD_TYPE)).unary_$minus())))
                 .withColumn(LAST_YEAR_END, last_day(add_months(periodEnd, -12)));
         Dataset<Row> withPrevious = direction(ends, PREVIOUS, PREVIOUS_END, PREVIOUS_VALUE, PREVIOUS_DIRECTION,
-                PREVIOUS_REASON);
+                PREVIOUS_REASON, PREVIOUS_REASON_LABEL, PREVIOUS_FOUND);
         return direction(withPrevious, LAST_YEAR, LAST_YEAR_END, LAST_YEAR_VALUE, LAST_YEAR_DIRECTION,
-                LAST_YEAR_REASON).drop(PREVIOUS, LAST_YEAR);
+                LAST_YEAR_REASON, LAST_YEAR_REASON_LABEL, LAST_YEAR_FOUND).drop(PREVIOUS, LAST_YEAR);
     }
 
     /** Months from one period to the next: 1 for a month, 3 for a quarter, 12 for anything longer. */
@@ -118,7 +124,7 @@ final class Travel {
     }
 
     private static Dataset<Row> direction(Dataset<Row> rows, String earlier, String earlierEnd, String valueColumn,
-            String directionColumn, String reasonColumn) {
+            String directionColumn, String reasonColumn, String reasonLabelColumn, String foundColumn) {
         Column value = col(Columns.VALUE);
         Column status = col(Columns.STATUS);
         Column before = col(earlier + ".v");
@@ -145,8 +151,14 @@ final class Travel {
                 .when(col(earlier).isNull(), concat(lit("no value for the period ending "),
                         col(earlierEnd).cast(DataTypes.StringType), lit(": the periods are not consecutive")))
                 .when(beforeUsable.unary_$bang(), concat(lit("the earlier value is "), beforeStatus));
+        Column reasonLabel = when(valueUsable.unary_$bang(), lit("value_not_available"))
+                .when(changeYear.isNotNull(), lit("boundary_change"))
+                .when(col(earlier).isNull(), lit("not_consecutive"))
+                .when(beforeUsable.unary_$bang(), lit("earlier_not_available"));
         return rows.withColumn(valueColumn, when(beforeUsable, before))
                 .withColumn(directionColumn, direction)
-                .withColumn(reasonColumn, reason);
+                .withColumn(reasonColumn, reason)
+                .withColumn(reasonLabelColumn, reasonLabel)
+                .withColumn(foundColumn, col(earlier).isNotNull());
     }
 }

@@ -44,7 +44,45 @@ public enum CodeSet {
             label("explained_by_authorities_left_out", "differs: the publisher left out authorities whose inputs "
                     + "are not available or of low reliability (authorities_left_out says how many)"),
             label("unexplained", "differs, and neither input rounding nor missing authorities explain it: check "
-                    + "the source"));
+                    + "the source")),
+    COMPARISON("comparison", "How an authority's value compares with a comparator, by the indicator's polarity",
+            label("better", "better than the comparator by more than the indicator's tolerance"),
+            label("worse", "worse than the comparator by more than the indicator's tolerance"),
+            label("similar", "within the indicator's tolerance (2% by default) of the comparator"),
+            label("higher", "higher than the comparator (an indicator with no better direction)"),
+            label("lower", "lower than the comparator (an indicator with no better direction)")),
+    COMPARATOR_SOURCE("comparator_source", "Where a region's or England's value comes from",
+            label("published", "the area's own published rate or percentage"),
+            label("computed", "computed from the area's own published counts"),
+            label("aggregated", "aggregated from its authorities (pooled, or the mean where there is no "
+                    + "denominator)")),
+    TARGET_SOURCE("target_source", "Where a target comes from",
+            label("extract", "the council's own scorecard extract (for its financial year)"),
+            label("catalogue", "the indicator catalogue")),
+    RAG("rag", "Red, amber or green against the target",
+            label("green", "meets the target (at least as good as a single target, inside a range)"),
+            label("amber", "misses the target by no more than the indicator's tolerance"),
+            label("red", "misses the target by more than the tolerance")),
+    QUARTILE_BAND("quartile_band", "LAIT's quartile band among all authorities (A is the best quarter)",
+            label("A", "the best quarter"),
+            label("B", "the second quarter"),
+            label("C", "the third quarter"),
+            label("D", "the worst quarter")),
+    DIRECTION("direction", "Direction of travel against an earlier period, by the indicator's polarity",
+            label("improving", "better than the earlier value"),
+            label("deteriorating", "worse than the earlier value"),
+            label("no_change", "the same as the earlier value"),
+            label("increasing", "higher than the earlier value (an indicator with no better direction)"),
+            label("decreasing", "lower than the earlier value (an indicator with no better direction)"),
+            label("not_comparable", "no earlier value for the period before (not consecutive), or the authority's "
+                    + "boundary changed in between"),
+            label("not_available", "this or the earlier value is suppressed or not available")),
+    DIRECTION_REASON("direction_reason", "Why there is no direction of travel",
+            label("value_not_available", "the value is suppressed or not available"),
+            label("boundary_change", "the authority's boundary changed between the two periods "
+                    + "(reference.la_code_change)"),
+            label("not_consecutive", "there is no value for the earlier period"),
+            label("earlier_not_available", "the earlier value is suppressed or not available"));
 
     private final String id;
     private final String meaning;

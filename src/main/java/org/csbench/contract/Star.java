@@ -227,9 +227,126 @@ public final class Star {
                         + "zero or not available"));
     }
 
+    /** {@code gold.fact_benchmark}: each authority's value against its comparators, targets and earlier periods. */
+    public static final class FactBenchmark {
+        public static final String SN_MODEL = "sn_model";
+        public static final String SN_EXPECTED = "sn_expected";
+        public static final String SN_COUNT = "sn_count";
+        public static final String SN_AVERAGE = "sn_average";
+        public static final String REGION_AREA_KEY = "region_area_key";
+        public static final String REGION_VALUE = "region_value";
+        public static final String REGION_SOURCE = "region_source_code";
+        public static final String REGION_COUNT = "region_count";
+        public static final String ENGLAND_VALUE = "england_value";
+        public static final String ENGLAND_SOURCE = "england_source_code";
+        public static final String ENGLAND_COUNT = "england_count";
+        public static final String EXTRACT_SN = "extract_sn_average";
+        public static final String EXTRACT_REGION = "extract_region_average";
+        public static final String EXTRACT_ENGLAND = "extract_england_average";
+        public static final String RANK = "rank";
+        public static final String RANK_COUNT = "rank_count";
+        public static final String Q25 = "quartile_25";
+        public static final String Q50 = "quartile_50";
+        public static final String Q75 = "quartile_75";
+        public static final String QUARTILE = "quartile";
+        public static final String BAND = "quartile_band_code";
+        public static final String TARGET_LOW = "target_low";
+        public static final String TARGET_HIGH = "target_high";
+        public static final String TARGET_SOURCE = "target_source_code";
+        public static final String RAG = "rag_code";
+        public static final String GAP_TO_TARGET = "gap_to_target";
+        public static final String PREVIOUS_PERIOD_KEY = "previous_period_key";
+        public static final String PREVIOUS_VALUE = "previous_value";
+        public static final String PREVIOUS_DIRECTION = "direction_vs_previous_code";
+        public static final String PREVIOUS_REASON = "direction_vs_previous_reason_code";
+        public static final String LAST_YEAR_PERIOD_KEY = "last_year_period_key";
+        public static final String LAST_YEAR_VALUE = "last_year_value";
+        public static final String LAST_YEAR_DIRECTION = "direction_vs_last_year_code";
+        public static final String LAST_YEAR_REASON = "direction_vs_last_year_reason_code";
+        /** The comparators with a gap, in the order of their columns. */
+        public static final List<String> COMPARATORS = List.of("sn", "region", "england", "extract_sn",
+                "extract_region", "extract_england");
+
+        public static String gap(String comparator) {
+            return "gap_to_" + comparator;
+        }
+
+        public static String gapPct(String comparator) {
+            return "gap_to_" + comparator + "_pct";
+        }
+
+        public static String versus(String comparator) {
+            return "vs_" + comparator + "_code";
+        }
+
+        private static final String UNIT = "the indicator's unit";
+
+        public static final TableDef TABLE = new TableDef("gold.fact_benchmark",
+                "one row per authority, indicator and period", "Each authority's value (gold.fact_indicator_value) "
+                        + "against its statistical neighbours, region, England, the comparators and target of a "
+                        + "council's own extract, its rank and quartile band, and its direction of travel",
+                columns());
+
+        private static List<ColumnDef> columns() {
+            List<ColumnDef> columns = new java.util.ArrayList<>(List.of(INDICATOR,
+                    key(AREA_KEY, "The authority (gold.dim_area)"), PERIOD,
+                    integer(SN_MODEL, "year", "The statistical-neighbour model in force for the period's reporting "
+                            + "year (2021 or 2025)"),
+                    integer(SN_EXPECTED, "authorities", "Neighbours the model gives the authority"),
+                    integer(SN_COUNT, "authorities", "Neighbours with a usable value"),
+                    number(SN_AVERAGE, UNIT, "The neighbours' average: the mean of their values, or pooled "
+                            + "(dim_indicator.comparator_method)"),
+                    key(REGION_AREA_KEY, "The region compared with (gold.dim_area; London for Inner and Outer "
+                            + "London boroughs)"),
+                    number(REGION_VALUE, UNIT, "The region's value"),
+                    code(REGION_SOURCE, CodeSet.COMPARATOR_SOURCE, "Where region_value comes from"),
+                    integer(REGION_COUNT, "authorities", "Authorities of the region with a usable value"),
+                    number(ENGLAND_VALUE, UNIT, "England's value"),
+                    code(ENGLAND_SOURCE, CodeSet.COMPARATOR_SOURCE, "Where england_value comes from"),
+                    integer(ENGLAND_COUNT, "authorities", "Authorities with a usable value"),
+                    number(EXTRACT_SN, UNIT, "The statistical-neighbour average the council's extract shows"),
+                    number(EXTRACT_REGION, UNIT, "The regional average the council's extract shows"),
+                    number(EXTRACT_ENGLAND, UNIT, "The England average the council's extract shows")));
+            for (String comparator : COMPARATORS) {
+                String name = comparator.replace("extract_", "the extract's ").replace("sn", "statistical neighbours");
+                columns.add(number(gap(comparator), UNIT, "Value minus " + name + ", to the indicator's decimal "
+                        + "places"));
+                columns.add(number(gapPct(comparator), "%", "The gap to " + name + " relative to it, 1 decimal place"));
+                columns.add(code(versus(comparator), CodeSet.COMPARISON, "Better, worse or similar than " + name
+                        + " by polarity (higher or lower for a neutral indicator)"));
+            }
+            columns.addAll(List.of(
+                    integer(RANK, "rank", "Rank among all authorities with a value, 1 = best; ties share the lower "
+                            + "rank; neutral indicators are not ranked"),
+                    integer(RANK_COUNT, "authorities", "Authorities ranked"),
+                    number(Q25, UNIT, "Lower quartile of the authorities' values (R type 7)"),
+                    number(Q50, UNIT, "Median of the authorities' values"),
+                    number(Q75, UNIT, "Upper quartile of the authorities' values"),
+                    integer(QUARTILE, "quarter", "Which quarter of the values the authority's lies in, 1 = lowest"),
+                    code(BAND, CodeSet.QUARTILE_BAND, "LAIT's quartile band, A = best"),
+                    number(TARGET_LOW, UNIT, "The target, or the lower end of a target range"),
+                    number(TARGET_HIGH, UNIT, "The upper end of a target range (target_low for a single target)"),
+                    code(TARGET_SOURCE, CodeSet.TARGET_SOURCE, "Where the target comes from"),
+                    code(RAG, CodeSet.RAG, "Red, amber or green against the target"),
+                    number(GAP_TO_TARGET, UNIT, "Value minus the target (the nearer end of a range)"),
+                    key(PREVIOUS_PERIOD_KEY, "The period before (gold.dim_period), when the series has it"),
+                    number(PREVIOUS_VALUE, UNIT, "The value of the period before, when usable"),
+                    code(PREVIOUS_DIRECTION, CodeSet.DIRECTION, "Direction of travel against the period before"),
+                    code(PREVIOUS_REASON, CodeSet.DIRECTION_REASON, "Why there is no direction against the period "
+                            + "before"),
+                    key(LAST_YEAR_PERIOD_KEY, "The same period a year earlier (gold.dim_period), when the series "
+                            + "has it"),
+                    number(LAST_YEAR_VALUE, UNIT, "The value a year earlier, when usable"),
+                    code(LAST_YEAR_DIRECTION, CodeSet.DIRECTION, "Direction of travel against a year earlier"),
+                    code(LAST_YEAR_REASON, CodeSet.DIRECTION_REASON, "Why there is no direction against a year "
+                            + "earlier")));
+            return columns;
+        }
+    }
+
     /** Every published table, dimensions first. */
     public static List<TableDef> tables() {
         return List.of(DimIndicator.TABLE, DimArea.TABLE, DimPeriod.TABLE, DimCode.TABLE, FactIndicatorValue.TABLE,
-                FactIndicatorWindow.TABLE);
+                FactIndicatorWindow.TABLE, FactBenchmark.TABLE);
     }
 }

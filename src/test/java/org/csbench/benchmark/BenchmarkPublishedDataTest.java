@@ -21,7 +21,7 @@ import org.csbench.ingest.ScorecardWideTransform;
 import org.csbench.metrics.MetricsJob;
 import org.csbench.model.Columns;
 
-/** gold.benchmark from the full published DfE files in data-samples/published/dfe, checked against hand-worked figures. */
+/** Benchmarks (gold.fact_benchmark before it is narrowed) from the full published DfE files in data-samples/published/dfe, checked against hand-worked figures. */
 class BenchmarkPublishedDataTest {
     private static Dataset<Row> benchmark;
 

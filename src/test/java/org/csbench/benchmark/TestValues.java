@@ -70,7 +70,7 @@ final class TestValues {
         return this;
     }
 
-    /** {@code gold.benchmark} for these inputs, by {@code old_la_code|period_end|indicator_id}. */
+    /** The benchmark rows for these inputs, by {@code old_la_code|period_end|indicator_id}. */
     Map<String, Row> benchmark() {
         SparkSession spark = SparkTestSession.get();
         Dataset<Row> result = Benchmarks.compute(spark.createDataFrame(values, valueSchema()),

@@ -46,7 +46,7 @@ class CsbenchTest {
                 "audit.load_audit", "gold.dim_indicator", "gold.dim_area", "gold.dim_period", "gold.dim_code",
                 "gold.fact_indicator_value", "gold.fact_indicator_window",
                 "silver.scorecard_indicator", "gold.spc_point", "gold.spc_summary", "gold.trend", "gold.dq_anomaly",
-                "gold.funnel", "gold.outlier", "gold.benchmark"}) {
+                "gold.funnel", "gold.outlier", "gold.fact_benchmark"}) {
             assertTrue(tables.out().contains(table), table + " in " + tables.out());
         }
         assertTrue(tables.out().matches("(?s).*audit\\.quarantine\\s+3\\s+0\\s+WRITE.*"), tables.out());

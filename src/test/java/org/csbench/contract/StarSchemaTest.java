@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.csbench.SampleRun;
 import org.csbench.TestWarehouses;
 import org.csbench.contract.Star.DimArea;
 import org.csbench.contract.Star.DimCode;
@@ -22,17 +23,33 @@ import org.csbench.contract.Star.FactIndicatorValue;
 import org.csbench.contract.Star.FactIndicatorWindow;
 import org.csbench.delta.Warehouse;
 
-/** The star as written from the full published DfE files: contracts, keys and hand-worked figures through joins. */
+/** The star as the default run writes it: contracts, keys and hand-worked figures through joins. */
 class StarSchemaTest {
     private static Warehouse warehouse;
 
     @BeforeAll
     static void load() {
-        warehouse = TestWarehouses.publishedDfeWithIndicators();
+        warehouse = SampleRun.warehouse();
     }
 
     private static Dataset<Row> read(TableDef table) {
         return warehouse.read(table.name());
+    }
+
+    private static List<TableDef> facts() {
+        return Star.tables().stream().filter(t -> t.name().startsWith("gold.fact_")).toList();
+    }
+
+    /** The dimension a key column refers to, by its name's ending. */
+    private static TableDef dimensionOf(String keyColumn) {
+        if (keyColumn.endsWith(Star.INDICATOR_KEY)) {
+            return DimIndicator.TABLE;
+        } else if (keyColumn.endsWith(Star.AREA_KEY)) {
+            return DimArea.TABLE;
+        } else if (keyColumn.endsWith(Star.PERIOD_KEY)) {
+            return DimPeriod.TABLE;
+        }
+        throw new IllegalArgumentException("no dimension for " + keyColumn);
     }
 
     @Test
@@ -74,14 +91,24 @@ class StarSchemaTest {
             Dataset<Row> rows = read(dim);
             assertEquals(rows.count(), rows.select(key).distinct().count(), dim.name() + " keys are unique");
         }
-        for (TableDef fact : List.of(FactIndicatorValue.TABLE, FactIndicatorWindow.TABLE)) {
-            for (Map.Entry<String, TableDef> dim : Map.of(Star.INDICATOR_KEY, DimIndicator.TABLE, Star.AREA_KEY,
-                    DimArea.TABLE, Star.PERIOD_KEY, DimPeriod.TABLE).entrySet()) {
-                long orphans = read(fact).join(read(dim.getValue()), dim.getKey(), "left_anti").count();
-                assertEquals(0, orphans, fact.name() + "." + dim.getKey() + " not in " + dim.getValue().name());
+        for (TableDef fact : facts()) {
+            for (ColumnDef column : fact.columns()) {
+                if (!column.name().endsWith("_key")) {
+                    continue;
+                }
+                TableDef dim = dimensionOf(column.name());
+                String key = dim.columns().get(0).name();
+                Dataset<Row> keys = read(fact).select(col(column.name()).as("_fact_key"))
+                        .filter(col("_fact_key").isNotNull());
+                long orphans = keys.join(read(dim), col("_fact_key").equalTo(col(key)), "left_anti").count();
+                assertEquals(0, orphans, fact.name() + "." + column.name() + " not in " + dim.name());
             }
             assertEquals(0, read(fact).filter(col(Star.INDICATOR_KEY).isNull().or(col(Star.AREA_KEY).isNull())
                     .or(col(Star.PERIOD_KEY).isNull())).count(), fact.name() + " null keys");
+            long rows = read(fact).count();
+            assertTrue(rows > 0, fact.name() + " is empty");
+            assertEquals(rows, read(fact).select(Star.INDICATOR_KEY, Star.AREA_KEY, Star.PERIOD_KEY).distinct().count(),
+                    fact.name() + ": one row per indicator, area and period");
         }
         // Every period in the dimension is used by a fact.
         long unused = read(DimPeriod.TABLE).join(read(FactIndicatorValue.TABLE).select(Star.PERIOD_KEY)
@@ -92,7 +119,7 @@ class StarSchemaTest {
     @Test
     void everyCodeInAFactIsLabelled() {
         Dataset<Row> codes = read(DimCode.TABLE);
-        for (TableDef fact : List.of(FactIndicatorValue.TABLE, FactIndicatorWindow.TABLE)) {
+        for (TableDef fact : facts()) {
             for (ColumnDef column : fact.columns()) {
                 if (column.unit() == null || !column.unit().startsWith("code: ")) {
                     continue;
@@ -122,5 +149,22 @@ class StarSchemaTest {
         Row camden = read(DimArea.TABLE).filter(col(DimArea.AREA_CODE).equalTo("202")).first();
         assertEquals("E12000007", camden.getAs(DimArea.COMPARATOR_REGION_CODE));
         assertEquals("Camden", camden.getAs(DimArea.NAME));
+    }
+
+    @Test
+    void keysAreTheSameInAnotherRunFromScratch() {
+        // The full published files, loaded into another warehouse: every member both runs know has the same key.
+        Warehouse other = TestWarehouses.publishedDfeWithIndicators();
+        for (TableDef dim : List.of(DimIndicator.TABLE, DimArea.TABLE, DimPeriod.TABLE)) {
+            String key = dim.columns().get(0).name();
+            List<String> natural = dim.equals(DimIndicator.TABLE) ? List.of(DimIndicator.INDICATOR_ID)
+                    : dim.equals(DimArea.TABLE) ? List.of(DimArea.AREA_CODE) : List.of(DimPeriod.TYPE, DimPeriod.END);
+            Dataset<Row> here = read(dim).select(key, natural.toArray(String[]::new));
+            Dataset<Row> there = other.read(dim.name()).select(key, natural.toArray(String[]::new));
+            long common = here.join(there, scala.jdk.javaapi.CollectionConverters.asScala(natural).toSeq()).count();
+            assertTrue(common > 30, dim.name() + " members in both runs: " + common);
+            assertEquals(common, here.join(there, scala.jdk.javaapi.CollectionConverters.asScala(
+                    List.of(key)).toSeq()).count(), dim.name() + ": the same members have the same keys");
+        }
     }
 }
