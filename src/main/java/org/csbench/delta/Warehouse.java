@@ -1,14 +1,23 @@
 package org.csbench.delta;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.tables.DeltaTable;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -30,6 +39,10 @@ import org.csbench.model.Errors;
  */
 public final class Warehouse {
     private static final Pattern TABLE_NAME = Pattern.compile("[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*");
+    private static final Pattern COMMIT_FILE = Pattern.compile("\\d{20}\\.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Writes {@link #inParallel} runs at once. */
+    static final int PARALLEL_WRITES = 3;
     /**
      * The columns a new table keeps file statistics (min, max, null count) on, for data skipping: the ones tables
      * are read by (Delta keeps none on booleans). Delta's default, every one of the first 32 columns, updates each
@@ -125,11 +138,7 @@ public final class Warehouse {
 
     /** The table's current version, or empty when it does not exist yet. */
     public Optional<Long> version(String table) {
-        if (!exists(table)) {
-            return Optional.empty();
-        }
-        Row last = DeltaTable.forPath(spark, location(table)).history(1).select("version").first();
-        return Optional.of(last.getLong(0));
+        return latestCommitFile(table).map(file -> Long.parseLong(file.getName().substring(0, 20)));
     }
 
     /** The commit history, newest first: version, timestamp, operation, metrics, note. */
@@ -140,11 +149,51 @@ public final class Warehouse {
                         "userMetadata");
     }
 
-    /** The operation metrics of the latest commit (e.g. {@code numOutputRows}). */
+    /**
+     * The operation metrics of the latest commit (e.g. {@code numOutputRows}), read from its commit file in the
+     * table's {@code _delta_log} (the Delta protocol's commitInfo action) rather than by a query of the history.
+     */
     public Map<String, String> lastCommitMetrics(String table) {
-        Row last = DeltaTable.forPath(spark, location(table)).history(1).select("operationMetrics").first();
-        Map<String, String> metrics = last.getJavaMap(0);
-        return metrics == null ? Collections.emptyMap() : metrics;
+        Path file = latestCommitFile(table).orElseThrow(() -> Errors.unknownTable(table, tables()));
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+                file.getFileSystem(hadoopConf()).open(file), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                JsonNode commitInfo = JSON.readTree(line).get("commitInfo");
+                if (commitInfo != null) {
+                    Map<String, String> metrics = new HashMap<>();
+                    commitInfo.path("operationMetrics").fields()
+                            .forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asText()));
+                    return metrics;
+                }
+            }
+            return Collections.emptyMap();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The newest commit file ({@code _delta_log/NNNNNNNNNNNNNNNNNNNN.json}) of a table, if it has one. */
+    private Optional<Path> latestCommitFile(String table) {
+        Path log = new Path(location(table), "_delta_log");
+        try {
+            FileSystem fs = log.getFileSystem(hadoopConf());
+            if (!fs.exists(log)) {
+                return Optional.empty();
+            }
+            Path latest = null;
+            for (FileStatus status : fs.listStatus(log, path -> COMMIT_FILE.matcher(path.getName()).matches())) {
+                if (latest == null || status.getPath().getName().compareTo(latest.getName()) > 0) {
+                    latest = status.getPath();
+                }
+            }
+            return Optional.ofNullable(latest);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list " + log + ": " + e.getMessage(), e);
+        }
+    }
+
+    private org.apache.hadoop.conf.Configuration hadoopConf() {
+        return spark.sparkContext().hadoopConfiguration();
     }
 
     /** Brings a table back to an earlier version (a new commit with the old content). */
@@ -186,6 +235,40 @@ public final class Warehouse {
         }
         Collections.sort(tables);
         return tables;
+    }
+
+    /**
+     * Runs writes to different tables at the same time, at most {@link #PARALLEL_WRITES} at once, and returns when
+     * all have finished; the first failure is thrown once the others have ended. Small tables spend most of their
+     * time in per-commit and per-query work on the driver, which overlaps with another table's tasks.
+     */
+    public void inParallel(List<Runnable> writes) {
+        if (writes.size() <= 1) {
+            writes.forEach(Runnable::run);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_WRITES, writes.size()));
+        try {
+            List<Future<?>> running = writes.stream().<Future<?>>map(pool::submit).toList();
+            RuntimeException failure = null;
+            for (Future<?> write : running) {
+                try {
+                    write.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while writing tables", e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Starts a set of writes that is undone as a whole if any of them fails. */

@@ -28,7 +28,7 @@ public final class WarehouseTransaction {
     }
 
     /** Records the version of {@code table} before this transaction first writes it. */
-    public void touch(String table) {
+    public synchronized void touch(String table) {
         current = table;
         before.computeIfAbsent(table, warehouse::version);
     }

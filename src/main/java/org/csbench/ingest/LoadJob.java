@@ -253,9 +253,8 @@ public final class LoadJob {
     private void write(WarehouseTransaction tx, List<Staged> staged, String loadId, List<SourceResult> results) {
         String note = "csbench load " + loadId;
         long t0 = System.nanoTime();
-        for (Staged s : staged) {
-            append(tx, s.source().bronzeTable(), Bronze.from(s.lines(), s.header(), s.lineage()), note);
-        }
+        warehouse.inParallel(staged.stream().<Runnable>map(s -> () -> append(tx, s.source().bronzeTable(),
+                Bronze.from(s.lines(), s.header(), s.lineage()), note)).toList());
         List<Dataset<Row>> quarantined = staged.stream().filter(s -> s.rowsQuarantined() > 0)
                 .map(s -> Quarantine.from(s.checked(), s.lineage())).toList();
         if (!quarantined.isEmpty()) {
@@ -371,7 +370,7 @@ public final class LoadJob {
         return recordWrite(table, t0);
     }
 
-    private long recordWrite(String table, long t0) {
+    private synchronized long recordWrite(String table, long t0) {
         long rows = Long.parseLong(warehouse.lastCommitMetrics(table).getOrDefault("numOutputRows", "0"));
         written.computeIfAbsent(table, t -> new long[1])[0] += rows;
         writeSeconds.merge(table, (System.nanoTime() - t0) / 1e9, Double::sum);

@@ -51,12 +51,16 @@ public final class MetricsJob {
 
     public Result run(Catalogue catalogue, WarehouseTransaction tx, String note) {
         Dataset<Row> observations = warehouse.read(LoadJob.OBSERVATION);
-        List<LoadJob.TableResult> tables = new ArrayList<>();
-        tables.add(write(DimIndicator.TABLE, Dimensions.indicators(warehouse.spark(), catalogue, observations), tx, note));
-        tables.add(write(DimArea.TABLE, Dimensions.areas(observations, warehouse.read(ReferenceTables.REGION),
-                warehouse.exists(ReferenceTables.CODE_CHANGE) ? warehouse.read(ReferenceTables.CODE_CHANGE) : null),
-                tx, note));
-        tables.add(write(DimCode.TABLE, Dimensions.codes(warehouse.spark()), tx, note));
+        // The three dimensions are independent small tables, written at the same time.
+        LoadJob.TableResult[] dims = new LoadJob.TableResult[3];
+        warehouse.inParallel(List.of(
+                () -> dims[0] = write(DimIndicator.TABLE, Dimensions.indicators(warehouse.spark(), catalogue,
+                        observations), tx, note),
+                () -> dims[1] = write(DimArea.TABLE, Dimensions.areas(observations,
+                        warehouse.read(ReferenceTables.REGION), warehouse.exists(ReferenceTables.CODE_CHANGE)
+                                ? warehouse.read(ReferenceTables.CODE_CHANGE) : null), tx, note),
+                () -> dims[2] = write(DimCode.TABLE, Dimensions.codes(warehouse.spark()), tx, note)));
+        List<LoadJob.TableResult> tables = new ArrayList<>(List.of(dims));
         LoadJob.TableResult valueTable = write(FactIndicatorValue.TABLE, IndicatorValues.fact(IndicatorValues.compute(
                 observations, warehouse.read(ReferenceTables.POPULATION), catalogue)), tx, note);
         tables.add(valueTable);
