@@ -1,38 +1,53 @@
 package org.csbench;
 
-import java.nio.file.Path;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 
-import org.csbench.config.SpecLoader;
+import org.csbench.cli.Csbench;
 import org.csbench.delta.Warehouse;
-import org.csbench.job.PipelineJob;
 
 /**
- * The default pipeline ({@code pipelines/annual-benchmarking.yaml}) run once per test JVM on the bundled samples
- * (the spec's own {@code data_dir}, {@code data-samples/dfe}) into a fresh warehouse, shared read-only by the test
- * classes that check what a real run publishes. A test that writes tables makes its own warehouse.
+ * The README's run command ({@code csbench run}: the default pipeline on the bundled samples) run once per test JVM
+ * into a fresh warehouse, shared read-only by the test classes that check what a real run publishes and prints. A
+ * test that writes tables makes its own warehouse.
  */
 public final class SampleRun {
-    public static final Path SPEC = Path.of("pipelines/annual-benchmarking.yaml");
+    /** What the command printed, and its exit code. */
+    public record Output(int exitCode, String out, String err) {
+    }
 
-    private static Warehouse warehouse;
-    private static PipelineJob.Result result;
+    private static String path;
+    private static Output output;
 
     private SampleRun() {
     }
 
     /** The warehouse the run wrote: every layer, bronze to gold. */
     public static synchronized Warehouse warehouse() {
-        if (warehouse == null) {
-            Warehouse fresh = SparkTestSession.newWarehouse("sample-run");
-            result = new PipelineJob(fresh, message -> { }).run(SpecLoader.load(SPEC, null));
-            warehouse = fresh;
-        }
-        return warehouse;
+        return new Warehouse(SparkTestSession.get(), path());
     }
 
-    /** What the run reported (tables written, rows, indicator counts). */
-    public static synchronized PipelineJob.Result result() {
-        warehouse();
-        return result;
+    /** The warehouse's folder. */
+    public static synchronized String path() {
+        if (path == null) {
+            SparkTestSession.get();
+            String fresh = SparkTestSession.newTempDir("sample-run").resolve("warehouse").toString();
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = Csbench.execute(new String[] {"--warehouse", fresh, "run"}, new PrintWriter(out, true),
+                    new PrintWriter(err, true));
+            output = new Output(code, out.toString(), err.toString());
+            if (code != 0) {
+                throw new IllegalStateException("csbench run failed (" + code + "): " + err);
+            }
+            path = fresh;
+        }
+        return path;
+    }
+
+    /** What the run printed. */
+    public static synchronized Output output() {
+        path();
+        return output;
     }
 }

@@ -1,5 +1,6 @@
 package org.csbench.benchmark;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import org.apache.spark.sql.types.StructType;
 
 import org.csbench.config.Catalogue;
 import org.csbench.contract.Star.FactBenchmark;
+import org.csbench.contract.Star.FactIndicatorValue;
 import org.csbench.delta.Warehouse;
 import org.csbench.delta.WarehouseTransaction;
 import org.csbench.ingest.LoadJob;
@@ -35,6 +37,9 @@ public final class BenchmarkJob {
             .add(Boundaries.EFFECTIVE_YEAR, DataTypes.IntegerType).add(Boundaries.CHANGE_TYPE, DataTypes.StringType)
             .add(Boundaries.FROM, DataTypes.StringType).add(Boundaries.TO, DataTypes.StringType);
 
+    /** Indicator values from which the last stage runs operator by operator rather than compiled whole. */
+    static final long OPERATOR_BY_OPERATOR_FROM = 1_000_000;
+
     private final Warehouse warehouse;
 
     public BenchmarkJob(Warehouse warehouse) {
@@ -54,18 +59,18 @@ public final class BenchmarkJob {
                 ? warehouse.read(ScorecardWideTransform.TABLE) : null;
         String table = FactBenchmark.TABLE.name();
         tx.touch(table);
-        // The last stage of this query (every comparison, gap, rating and direction of each row) generates one Java
-        // method of about 32 KB of bytecode. HotSpot compiles a method that size only when it can, and at England
-        // scale it was left interpreted, five times slower. Spark's remedy, a whole-stage code limit at HotSpot's
-        // own 8,000 bytes, runs that stage operator by operator instead; it is set for this query only, because
-        // the other steps' large stages compile and run faster whole.
-        // The authority rows, their period summaries and their directions of travel are all partitioned by
-        // indicator and period; the travel join's key also names the authority, and by default Spark would move
-        // both sides again to partition them by that too. Rows of one indicator and period are already together.
-        warehouse.withConf(Map.of("spark.sql.codegen.hugeMethodLimit", "8000",
-                        "spark.sql.requireAllClusterKeysForCoPartition", "false"),
-                () -> warehouse.overwrite(table, Benchmarks.fact(
-                        Benchmarks.compute(values, neighbours, changes, scorecards, catalogue)), note));
+        // Large inputs only: the last stage's one 32 KB generated method is left interpreted by HotSpot at England
+        // scale, so there it runs operator by operator (code limit 8,000 bytes); small inputs run faster compiled
+        // whole (see the commit and src/PERFORMANCE.md). Rows of one indicator and period are already together, so
+        // the travel join need not move them again to partition by its authority key too.
+        Map<String, String> settings = new HashMap<>(Map.of("spark.sql.requireAllClusterKeysForCoPartition", "false"));
+        long valueRows = Long.parseLong(warehouse.lastCommitMetrics(FactIndicatorValue.TABLE.name())
+                .getOrDefault("numOutputRows", "0"));
+        if (valueRows >= OPERATOR_BY_OPERATOR_FROM) {
+            settings.put("spark.sql.codegen.hugeMethodLimit", "8000");
+        }
+        warehouse.withConf(settings, () -> warehouse.overwrite(table, Benchmarks.fact(
+                Benchmarks.compute(values, neighbours, changes, scorecards, catalogue)), note));
         long rows = Long.parseLong(warehouse.lastCommitMetrics(table).getOrDefault("numOutputRows", "0"));
         return new Result(rows, new LoadJob.TableResult(table, rows, warehouse.version(table).orElse(-1L),
                 (System.nanoTime() - t0) / 1e9));

@@ -31,7 +31,7 @@ final class Summary {
         out.printf("%-28s %-10s %,10d %,10d %,12d%n", "total", "", read, read - quarantined, quarantined);
         if (run.metrics() != null) {
             out.printf("%nIndicators: %,d values; %,d published figures differ from the computed ones, %,d of them "
-                    + "unexplained (see gold.published_discrepancy)%n", run.metrics().values(),
+                    + "unexplained (published_check_code in gold.fact_indicator_value)%n", run.metrics().values(),
                     run.metrics().discrepancies(), run.metrics().unexplained());
         }
         if (!result.tables().isEmpty()) {
