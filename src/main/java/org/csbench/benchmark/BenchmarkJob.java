@@ -64,14 +64,13 @@ public final class BenchmarkJob {
         // whole (see the commit and src/PERFORMANCE.md). Rows of one indicator and period are already together, so
         // the travel join need not move them again to partition by its authority key too.
         Map<String, String> settings = new HashMap<>(Map.of("spark.sql.requireAllClusterKeysForCoPartition", "false"));
-        long valueRows = Long.parseLong(warehouse.lastCommitMetrics(FactIndicatorValue.TABLE.name())
-                .getOrDefault("numOutputRows", "0"));
+        long valueRows = warehouse.lastCommitRows(FactIndicatorValue.TABLE.name());
         if (valueRows >= OPERATOR_BY_OPERATOR_FROM) {
             settings.put("spark.sql.codegen.hugeMethodLimit", "8000");
         }
         warehouse.withConf(settings, () -> warehouse.overwrite(table, Benchmarks.fact(
                 Benchmarks.compute(values, neighbours, changes, scorecards, catalogue)), note));
-        long rows = Long.parseLong(warehouse.lastCommitMetrics(table).getOrDefault("numOutputRows", "0"));
+        long rows = warehouse.lastCommitRows(table);
         return new Result(rows, new LoadJob.TableResult(table, rows, warehouse.version(table).orElse(-1L),
                 (System.nanoTime() - t0) / 1e9));
     }

@@ -174,7 +174,7 @@ final class BenchCommand implements Callable<Integer> {
             TaskTimes.Totals tasks = times.detach();
             wall += seconds;
             run += tasks.runSeconds();
-            long copied = Long.parseLong(scratch.lastCommitMetrics(table.table()).getOrDefault("numOutputRows", "0"));
+            long copied = scratch.lastCommitRows(table.table());
             out.printf("  %-36s %,12d rows %3d columns %8.1f s, task time %.1f s%n", table.table(), copied,
                     rows.columns().length, seconds, tasks.runSeconds());
         }

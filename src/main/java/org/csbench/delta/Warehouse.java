@@ -172,6 +172,11 @@ public final class Warehouse {
         }
     }
 
+    /** Rows the latest commit wrote ({@code numOutputRows} of {@link #lastCommitMetrics}; 0 when it names none). */
+    public long lastCommitRows(String table) {
+        return Long.parseLong(lastCommitMetrics(table).getOrDefault("numOutputRows", "0"));
+    }
+
     /** The newest commit file ({@code _delta_log/NNNNNNNNNNNNNNNNNNNN.json}) of a table, if it has one. */
     private Optional<Path> latestCommitFile(String table) {
         Path log = new Path(location(table), "_delta_log");

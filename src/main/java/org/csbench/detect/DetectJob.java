@@ -87,7 +87,7 @@ public final class DetectJob {
         long start = System.nanoTime();
         tx.touch(table);
         warehouse.overwrite(table, rows, note);
-        long written = Long.parseLong(warehouse.lastCommitMetrics(table).getOrDefault("numOutputRows", "0"));
+        long written = warehouse.lastCommitRows(table);
         return new LoadJob.TableResult(table, written, warehouse.version(table).orElse(-1L),
                 (System.nanoTime() - start) / 1e9);
     }

@@ -371,7 +371,7 @@ public final class LoadJob {
     }
 
     private synchronized long recordWrite(String table, long t0) {
-        long rows = Long.parseLong(warehouse.lastCommitMetrics(table).getOrDefault("numOutputRows", "0"));
+        long rows = warehouse.lastCommitRows(table);
         written.computeIfAbsent(table, t -> new long[1])[0] += rows;
         writeSeconds.merge(table, (System.nanoTime() - t0) / 1e9, Double::sum);
         return rows;

@@ -76,7 +76,6 @@ public final class IndicatorValues {
     public static final String POPULATION_MID_YEAR = "population_mid_year";
     public static final String EXPLAINED = "explained";
     public static final String EXPLANATION = "explanation";
-    public static final String DIFFERENCE = "difference";
     /** {@link org.csbench.contract.CodeSet#STATUS_REASON}'s label for {@link #STATUS_REASON}. */
     public static final String STATUS_REASON_LABEL = "status_reason_label";
     /** {@link org.csbench.contract.CodeSet#PUBLISHED_CHECK}'s label: how the computed value meets the published one. */

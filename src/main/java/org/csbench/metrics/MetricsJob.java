@@ -100,7 +100,7 @@ public final class MetricsJob {
         long start = System.nanoTime();
         tx.touch(table.name());
         warehouse.overwrite(table.name(), rows, note);
-        long written = Long.parseLong(warehouse.lastCommitMetrics(table.name()).getOrDefault("numOutputRows", "0"));
+        long written = warehouse.lastCommitRows(table.name());
         return new LoadJob.TableResult(table.name(), written, warehouse.version(table.name()).orElse(-1L),
                 (System.nanoTime() - start) / 1e9);
     }
