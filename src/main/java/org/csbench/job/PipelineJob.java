@@ -19,7 +19,8 @@ import org.csbench.metrics.MetricsJob;
 
 /**
  * A whole pipeline run: load the sources, compute the catalogue's indicators, benchmark them, then detect trends,
- * outliers and data-quality anomalies in them, all in one transaction, so a failure at any step leaves every table as it was before the run. When every file was
+ * outliers and data-quality anomalies in them, all in one {@link WarehouseTransaction}: readers see the run only
+ * once it is complete, and a failed or killed run leaves every table as it was before the run. When every file was
  * loaded before and the gold tables exist, nothing is written.
  */
 public final class PipelineJob {
@@ -63,7 +64,7 @@ public final class PipelineJob {
 
     /** Runs {@code spec} with {@code catalogue} (null: load only) instead of the spec's own catalogue. */
     public Result run(PipelineSpec spec, Catalogue catalogue) {
-        return WarehouseTransaction.run(warehouse, tx -> {
+        return WarehouseTransaction.run(warehouse, progress::step, tx -> {
             LoadJob.Result load = new LoadJob(warehouse, progress).run(spec, tx);
             boolean changed = !load.tables().isEmpty();
             MetricsJob.Result metrics = null;
