@@ -1,5 +1,8 @@
 package org.csbench.detect;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +12,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
 import org.csbench.config.Catalogue;
+import org.csbench.contract.Star;
+import org.csbench.contract.Star.DimPeriod;
 import org.csbench.contract.Star.FactCrossSection;
 import org.csbench.contract.Star.FactDataQuality;
 import org.csbench.contract.Star.FactSeriesSignal;
@@ -17,7 +22,9 @@ import org.csbench.contract.TableDef;
 import org.csbench.delta.Warehouse;
 import org.csbench.delta.WarehouseTransaction;
 import org.csbench.ingest.LoadJob;
+import org.csbench.metrics.Dimensions;
 import org.csbench.metrics.MetricsJob;
+import org.csbench.model.Columns;
 
 /**
  * The Detect stage: reads the indicator values and replaces the star's signal facts: {@code gold.fact_signal} (SPC
@@ -75,6 +82,7 @@ public final class DetectJob {
         try {
             tables.add(write(FactSeriesSignal.TABLE, SeriesSignals.summaries(series), tx, note));
             tables.add(write(FactDataQuality.TABLE, SeriesSignals.anomalies(series), tx, note));
+            addGapPeriods(SeriesSignals.anomalies(series), tx, note);
             tables.add(write(FactCrossSection.TABLE, CrossSections.shared(crossSections), tx, note));
             tables.add(write(FactSignal.TABLE, CrossSections.signals(SeriesSignals.points(series), crossSections), tx,
                     note));
@@ -83,6 +91,29 @@ public final class DetectJob {
             crossSections.unpersist();
         }
         return new Result(tables);
+    }
+
+    /**
+     * A newly missing value can be a gap: a period the series has no row for. When no area has a value for that
+     * period either, no other fact uses it and {@code gold.dim_period} lacks it; it is added (never the latest of
+     * its type: the series has later periods), so every anomaly's period key resolves. Usually none is missing.
+     */
+    private void addGapPeriods(Dataset<Row> anomalies, WarehouseTransaction tx, String note) {
+        String dim = DimPeriod.TABLE.name();
+        if (!warehouse.exists(dim)) {
+            return;
+        }
+        Dataset<Row> missing = anomalies.select(col(Star.PERIOD_KEY), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END))
+                .distinct().join(warehouse.read(dim).select(col(Star.PERIOD_KEY)), Star.PERIOD_KEY, "left_anti");
+        Dataset<Row> asObservations = missing.select(col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END),
+                lit(null).cast("string").as(Columns.TIME_PERIOD), lit(true).as(Columns.IS_CURRENT));
+        List<Row> periods = DimPeriod.TABLE.conform(Dimensions.periodCandidates(asObservations)
+                .join(missing.select(col(Star.PERIOD_KEY)), Star.PERIOD_KEY, "left_semi")
+                .withColumn(DimPeriod.IS_LATEST, lit(false))).collectAsList();
+        if (!periods.isEmpty()) {
+            tx.touch(dim);
+            warehouse.append(dim, warehouse.spark().createDataFrame(periods, DimPeriod.TABLE.schema()), note);
+        }
     }
 
     private LoadJob.TableResult write(TableDef def, Dataset<Row> rows, WarehouseTransaction tx, String note) {
