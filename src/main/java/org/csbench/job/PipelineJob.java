@@ -10,9 +10,11 @@ import org.csbench.config.CatalogueLoader;
 import org.csbench.config.PipelineSpec;
 import org.csbench.delta.Warehouse;
 import org.csbench.delta.WarehouseTransaction;
-import org.csbench.detect.CrossSections;
+import org.csbench.contract.Star.FactCrossSection;
+import org.csbench.contract.Star.FactDataQuality;
+import org.csbench.contract.Star.FactSeriesSignal;
+import org.csbench.contract.Star.FactSignal;
 import org.csbench.detect.DetectJob;
-import org.csbench.detect.SeriesSignals;
 import org.csbench.ingest.LoadJob;
 import org.csbench.contract.Star.FactIndicatorValue;
 import org.csbench.metrics.MetricsJob;
@@ -82,10 +84,11 @@ public final class PipelineJob {
                         benchmark.table().seconds()));
                 long t1 = System.nanoTime();
                 detect = new DetectJob(warehouse).run(catalogue, tx, "csbench run " + load.loadId());
-                progress.step(String.format("detect: %,d series charted and trend-tested, %,d funnel and %,d outlier "
-                        + "rows, %,d data-quality anomalies (%.1f s)", detect.rows(SeriesSignals.SUMMARY_TABLE),
-                        detect.rows(CrossSections.FUNNEL_TABLE), detect.rows(CrossSections.OUTLIER_TABLE),
-                        detect.rows(SeriesSignals.ANOMALY_TABLE), (System.nanoTime() - t1) / 1e9));
+                progress.step(String.format("detect: %,d series charted and trend-tested, %,d signal rows, %,d "
+                        + "cross-sections compared, %,d data-quality anomalies (%.1f s)",
+                        detect.rows(FactSeriesSignal.TABLE.name()), detect.rows(FactSignal.TABLE.name()),
+                        detect.rows(FactCrossSection.TABLE.name()), detect.rows(FactDataQuality.TABLE.name()),
+                        (System.nanoTime() - t1) / 1e9));
             }
             return new Result(load, metrics, benchmark, detect);
         });
