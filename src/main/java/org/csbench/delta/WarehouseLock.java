@@ -94,7 +94,6 @@ public final class WarehouseLock implements AutoCloseable {
                 Path aside = new Path(path.getParent(), "stale-lock-" + UUID.randomUUID());
                 if (fs.rename(path, aside) && create(fs, path, me)) {
                     fs.delete(aside, false);
-                    LOG.warn("Took over the lock of {}, which is no longer running", holder.get());
                     return new WarehouseLock(fs, path, me, holder.get());
                 }
             }
