@@ -74,7 +74,7 @@ final class ExportCommand implements Callable<Integer> {
                 from == null ? null : PeriodBound.parse(from), to == null ? null : PeriodBound.parse(to),
                 DisclosureLevel.parse(disclosure), DisclosureRules.load(rules == null ? DisclosureRules.DEFAULT_FILE : rules),
                 ServiceAreas.load(ServiceAreas.DEFAULT_FILE));
-        Warehouse warehouse = Session.open(parent);
+        Warehouse warehouse = Session.open(parent).published(); // the last complete run, never one in progress
         List<Path> files = Exporter.run(warehouse, request, print::println);
         print.printf("Export (%s) written: %d files in %s%n", request.level().id(), files.size(), out);
         return 0;
