@@ -1,7 +1,5 @@
 package org.csbench.config;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,10 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.csbench.model.CsbenchException;
 import org.csbench.model.Errors;
@@ -31,23 +26,12 @@ final class YamlReader {
 
     /** Parses {@code path}; the reader it returns names {@code path} in its errors. */
     static Parsed parse(Path path) {
-        String name = path.toString();
-        if (!Files.isRegularFile(path)) {
-            throw Errors.missingFile(name);
+        YamlReader reader = new YamlReader(path.toString());
+        JsonNode root = YamlFiles.read(path);
+        if (root == null || !root.isObject()) {
+            throw reader.fail("top level", "expected a mapping");
         }
-        YamlReader reader = new YamlReader(name);
-        try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(path.toFile());
-            if (root == null || !root.isObject()) {
-                throw reader.fail("top level", "expected a mapping");
-            }
-            return new Parsed(reader, root);
-        } catch (JacksonException e) {
-            throw Errors.badSpec(name, "YAML", e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
-        } catch (IOException e) {
-            throw Errors.unreadableFile(name, e.getMessage());
-        }
+        return new Parsed(reader, root);
     }
 
     /** A parsed file and its reader. */

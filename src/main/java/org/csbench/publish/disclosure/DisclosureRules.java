@@ -6,8 +6,6 @@ import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,13 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
 
+import org.csbench.config.YamlFiles;
 import org.csbench.model.Errors;
 
 /**
@@ -107,17 +103,7 @@ public final class DisclosureRules {
     /** Reads the rules file, naming the file and key of any mistake. */
     public static DisclosureRules load(Path file) {
         String name = file.toString();
-        if (!Files.isRegularFile(file)) {
-            throw Errors.missingFile(name);
-        }
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (JacksonException e) {
-            throw Errors.badSpec(name, "YAML", e.getOriginalMessage());
-        } catch (IOException e) {
-            throw Errors.unreadableFile(name, e.getMessage());
-        }
+        JsonNode root = YamlFiles.read(file);
         if (root == null || !root.isObject()) {
             throw Errors.badSpec(name, "top level", "expected a mapping with defaults, sources and indicators");
         }

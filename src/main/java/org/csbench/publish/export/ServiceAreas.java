@@ -1,7 +1,5 @@
 package org.csbench.publish.export;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,11 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import org.csbench.config.YamlFiles;
 import org.csbench.model.Errors;
 
 /** The service areas indicators are grouped into (pipelines/service-areas.yaml), in reading order. */
@@ -56,17 +52,7 @@ public record ServiceAreas(Map<String, List<String>> areas) {
 
     public static ServiceAreas load(Path file) {
         String name = file.toString();
-        if (!Files.isRegularFile(file)) {
-            throw Errors.missingFile(name);
-        }
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (JacksonException e) {
-            throw Errors.badSpec(name, "YAML", e.getOriginalMessage());
-        } catch (IOException e) {
-            throw Errors.unreadableFile(name, e.getMessage());
-        }
+        JsonNode root = YamlFiles.read(file);
         JsonNode list = root == null ? null : root.get("service_areas");
         if (list == null || !list.isArray()) {
             throw Errors.badSpec(name, "service_areas", "expected a list of { name, indicators }");
