@@ -1,0 +1,112 @@
+package org.csbench.publish.report;
+
+
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import org.csbench.delta.Warehouse;
+import org.csbench.publish.report.AuthorityPage.PageInfo;
+
+/**
+ * {@code csbench report}: one self-contained HTML file per authority in scope, the trends report and an index page,
+ * from one Spark query for all authorities (grouped by authority and iterated one authority at a time).
+ */
+public final class ReportJob {
+    public static final String INDEX = "index.html";
+    public static final String TRENDS = "trends.html";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private final Warehouse warehouse;
+    private final ServiceAreas areas;
+
+    public ReportJob(Warehouse warehouse, ServiceAreas areas) {
+        this.warehouse = warehouse;
+        this.areas = areas;
+    }
+
+    /**
+     * What to report.
+     *
+     * @param codes  the authorities' codes; empty for every authority that exists in the latest year
+     * @param period the reporting year to treat as latest (2024 = the year to 31 March 2024), or null for the latest
+     * @param internal true for exact values (not for publication), false for public (disclosure control applied)
+     */
+    public record Options(List<String> codes, Integer period, boolean internal, Path out) {
+        public Options {
+            codes = List.copyOf(codes);
+        }
+    }
+
+    /** What the job wrote: the reports, the index and the trends report. */
+    public record Result(int reports, Path index, Path trends, double seconds) {
+    }
+
+    public Result run(Options options, Consumer<String> progress) {
+        long start = System.nanoTime();
+        OutputFolder out = new OutputFolder(options.out());
+        int year = ReportQuery.latestYear(warehouse, options.period());
+        PageInfo base = new PageInfo("", LocalDate.now().format(DAY), yearLabel(year), disclosure(options),
+                Templates.css());
+        Map<String, Indicator> indicators = ReportRows.indicators(ReportQuery.indicators(warehouse));
+        Dataset<Row> inScope = ReportQuery.areas(warehouse, options.codes(), year).cache();
+        try {
+            List<IndexPage.Link> links = new ArrayList<>();
+            Iterator<Row> rows = ReportQuery.authorities(warehouse, inScope, year).toLocalIterator();
+            int done = 0;
+            while (rows.hasNext()) {
+                long one = System.nanoTime();
+                AuthorityData data = ReportRows.authority(rows.next(), indicators);
+                AuthorityPage page = AuthorityPage.of(data, areas, new PageInfo(data.name() + " (" + data.code()
+                        + "): children's services benchmarking", base.generated(), base.period(), base.disclosure(),
+                        base.css()));
+                String file = OutputFolder.authorityFile(data.code());
+                out.write(file, Templates.authority(page));
+                links.add(new IndexPage.Link(file, data.name(), data.code()));
+                done++;
+                progress.accept(String.format("report %d: %s %s, %d indicators, %d worse and worsening -> %s (%.2f s)",
+                        done, data.code(), data.name(), data.indicators().size(), page.worseAndWorsening().size(),
+                        file, (System.nanoTime() - one) / 1e9));
+            }
+            Column inYear = ReportQuery.inYear(year);
+            String scope = options.codes().isEmpty() ? "all " + links.size() + " authorities"
+                    : links.size() == 1 ? links.get(0).name() : links.size() + " authorities";
+            TrendsPage trends = TrendsPage.of(DetectSignals.overview(warehouse, inScope).collectAsList(),
+                    DetectSignals.funnelOutliers(warehouse, inScope, inYear).collectAsList(), indicators, areas,
+                    new PageInfo("Trends across authorities: " + scope, base.generated(), base.period(),
+                            base.disclosure(), base.css()), scope);
+            Path trendsFile = out.write(TRENDS, Templates.trends(trends));
+            progress.accept("trends report -> " + TRENDS);
+            Path index = out.write(INDEX, Templates.index(new IndexPage(new PageInfo(
+                    "Children's services benchmarking reports", base.generated(), base.period(), base.disclosure(),
+                    base.css()), TRENDS, links)));
+            return new Result(links.size(), index, trendsFile, (System.nanoTime() - start) / 1e9);
+        } finally {
+            inScope.unpersist();
+        }
+    }
+
+    /** "2023-24 (the year to 31 March 2024), with months and censuses to the end of 2024". */
+    static String yearLabel(int year) {
+        return String.format("%d-%02d (the year to 31 March %d), with months and censuses to the end of %d", year - 1,
+                year % 100, year, year);
+    }
+
+    private static String disclosure(Options options) {
+        return options.internal()
+                ? "INTERNAL: exact values, including small numbers; not for publication."
+                : "Public: disclosure control applied (small numbers suppressed, shown as c).";
+    }
+
+}
