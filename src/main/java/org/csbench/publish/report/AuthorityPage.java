@@ -44,7 +44,7 @@ public record AuthorityPage(PageInfo info, String code, String name, String regi
             String trend, List<Chart> charts) {
     }
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM-yy", Locale.UK);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM-yy", Locale.ENGLISH);
 
     /** The page of {@code data}, sections in the order of {@code areas}. */
     public static AuthorityPage of(AuthorityData data, ServiceAreas areas, PageInfo info) {

@@ -235,9 +235,12 @@ public final class Charts {
             Signals.SpcPoint p = points.get(i);
             String type = p.pointType() == null ? "common_cause" : p.pointType();
             if (p.value() != null) {
-                Shape shape = type.contains("concern") ? Shape.DIAMOND : type.contains("improvement") ? Shape.SQUARE
-                        : type.contains("neutral") ? Shape.TRIANGLE : Shape.CIRCLE;
-                frame.marker(i, p.value(), shape, "pt-" + type.replace('_', '-'), xLabels.get(i) + ": "
+                String kind = type.contains("concern") ? "special-cause-concern" : type.contains("improvement")
+                        ? "special-cause-improvement" : type.contains("neutral") ? "special-cause-neutral"
+                        : "common-cause";
+                Shape shape = kind.endsWith("concern") ? Shape.DIAMOND : kind.endsWith("improvement") ? Shape.SQUARE
+                        : kind.endsWith("neutral") ? Shape.TRIANGLE : Shape.CIRCLE;
+                frame.marker(i, p.value(), shape, "pt-" + kind, xLabels.get(i) + ": "
                         + Format.value(p.value(), indicator) + ", " + Words.point(type));
             }
             if (type.startsWith("special_cause")) {

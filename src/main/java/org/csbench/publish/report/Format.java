@@ -39,9 +39,15 @@ public final class Format {
         if (observation.value() != null) {
             return value(observation.value(), indicator);
         }
-        String status = observation.status();
-        return status == null || "available".equals(status) || "missing".equals(status) ? NONE
-                : status.replace('_', ' ');
+        return status(observation.status());
+    }
+
+    /** Why a value is missing, in words: "c (suppressed)" for a suppressed one, as DfE marks it. */
+    public static String status(String status) {
+        if (status == null || "available".equals(status) || "missing".equals(status)) {
+            return NONE;
+        }
+        return "suppressed".equals(status) ? "c (suppressed)" : status.replace('_', ' ');
     }
 
     /** An ordinal: 1st, 2nd, 3rd, 11th, 22nd. */

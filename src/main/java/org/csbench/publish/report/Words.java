@@ -35,6 +35,8 @@ public final class Words {
             "insufficient_data", "too few points for a trend test");
 
     private static final Map<String, String> POINT = Map.of(
+            "special_cause_neutral_high", "special cause, high (neither better nor worse)",
+            "special_cause_neutral_low", "special cause, low (neither better nor worse)",
             "common_cause", "common cause",
             "special_cause_concern", "special cause of concern",
             "special_cause_improvement", "special cause of improvement",
