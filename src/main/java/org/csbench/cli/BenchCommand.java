@@ -27,6 +27,7 @@ import org.csbench.generate.GeneratorOptions;
 import org.csbench.generate.IndicatorDef;
 import org.csbench.generate.Indicators;
 import org.csbench.generate.SeriesKind;
+import org.csbench.contract.Star.FactIndicatorWindow;
 import org.csbench.ingest.LoadJob;
 import org.csbench.job.PipelineJob;
 import org.csbench.model.Polarity;
@@ -111,7 +112,9 @@ final class BenchCommand implements Callable<Integer> {
             long observations = result.load().sources().stream().mapToLong(s -> s.rowsWritten()).sum();
             out.printf("pipeline: %,d rows read, %,d observations, %,d indicator values, %,d window rows in %.1f s%n",
                     result.load().sources().stream().mapToLong(s -> s.rowsRead()).sum(), observations,
-                    result.metrics().values(), result.metrics().tables().get(2).rowsWritten(), pipelineSeconds);
+                    result.metrics().values(), result.metrics().tables().stream()
+                            .filter(t -> t.table().equals(FactIndicatorWindow.TABLE.name()))
+                            .mapToLong(LoadJob.TableResult::rowsWritten).sum(), pipelineSeconds);
             for (LoadJob.TableResult table : result.tables()) {
                 out.printf("  %-36s %,12d rows %8.1f s%n", table.table(), table.rowsWritten(), table.seconds());
             }

@@ -1,6 +1,7 @@
 package org.csbench.contract;
 
 import static org.csbench.contract.ColumnDef.code;
+import static org.csbench.contract.ColumnDef.count;
 import static org.csbench.contract.ColumnDef.date;
 import static org.csbench.contract.ColumnDef.flag;
 import static org.csbench.contract.ColumnDef.integer;
@@ -344,9 +345,257 @@ public final class Star {
         }
     }
 
+    /**
+     * {@code gold.fact_signal}: every value of every series on its SPC chart, and each authority's place in its
+     * indicator-period cross-section (funnel plot, robust outliers).
+     */
+    public static final class FactSignal {
+        public static final String VALUE = "value";
+        public static final String SEGMENT = "segment";
+        public static final String CENTRE_LINE = "centre_line";
+        public static final String LOWER_LIMIT = "lower_limit";
+        public static final String UPPER_LIMIT = "upper_limit";
+        public static final String LOWER_INNER = "lower_inner";
+        public static final String UPPER_INNER = "upper_inner";
+        public static final String MOVING_RANGE = "moving_range";
+        public static final String RULE = "spc_rule_code";
+        public static final String DIRECTION = "spc_direction";
+        public static final String POINT_TYPE = "point_type_code";
+        public static final String FUNNEL_VALUE = "funnel_value";
+        public static final String FUNNEL_Z = "funnel_z";
+        public static final String FUNNEL_LOWER_95 = "funnel_lower_95";
+        public static final String FUNNEL_UPPER_95 = "funnel_upper_95";
+        public static final String FUNNEL_LOWER_998 = "funnel_lower_998";
+        public static final String FUNNEL_UPPER_998 = "funnel_upper_998";
+        public static final String FUNNEL_POSITION_95 = "funnel_position_95_code";
+        public static final String FUNNEL_POSITION_998 = "funnel_position_998_code";
+        public static final String FUNNEL_JUDGEMENT_95 = "funnel_judgement_95_code";
+        public static final String FUNNEL_JUDGEMENT_998 = "funnel_judgement_998_code";
+        public static final String FUNNEL_EXCLUDED = "funnel_excluded_code";
+        public static final String OUTLIER_Z = "outlier_modified_z";
+        public static final String OUTLIER_FLAG = "outlier_flag_code";
+        public static final String OUTLIER_JUDGEMENT = "outlier_judgement_code";
+
+        private static final String UNIT = "the indicator's unit";
+
+        public static final TableDef TABLE = TableDef.of("gold.fact_signal", "one row per indicator, area and period",
+                "Every value of every series (England, regions, authorities) on its SPC (XmR) chart, and each "
+                        + "authority's place among all authorities for the same indicator and period: funnel plot "
+                        + "and robust outlier score (the cross-section's pooled value and spread are in "
+                        + "gold.fact_cross_section). A series is one indicator for one area and period type; an "
+                        + "authority that is reorganised gets a new area, so no series crosses a boundary change",
+                INDICATOR, AREA, PERIOD,
+                number(VALUE, UNIT, "The value charted (gold.fact_indicator_value.value); empty when it is not "
+                        + "available, which the statistics leave out"),
+                integer(SEGMENT, "segment", "The chart segment the point is in, 0 for the first"),
+                number(CENTRE_LINE, UNIT, "The segment's centre line: the mean of its values"),
+                number(LOWER_LIMIT, UNIT, "Lower process limit: centre line - 2.66 x mean moving range"),
+                number(UPPER_LIMIT, UNIT, "Upper process limit: centre line + 2.66 x mean moving range"),
+                number(LOWER_INNER, UNIT, "Lower inner limit (2 sigma): centre line - 1.773 x mean moving range"),
+                number(UPPER_INNER, UNIT, "Upper inner limit (2 sigma): centre line + 1.773 x mean moving range"),
+                number(MOVING_RANGE, UNIT, "|value - the previous available value|; empty for the first"),
+                code(RULE, CodeSet.SPC_RULE, "The special-cause rule the point meets"),
+                integer(DIRECTION, null, "Side of the special cause: 1 high, -1 low, 0 none"),
+                code(POINT_TYPE, CodeSet.SPC_POINT_TYPE, "What the chart says of the point, by polarity"),
+                number(FUNNEL_VALUE, UNIT, "An authority's value in the funnel plot: numerator / denominator x "
+                        + "multiplier, unrounded; empty when the indicator has no funnel plot or the authority is "
+                        + "left out"),
+                number(FUNNEL_Z, "z-score", "(value - pooled value) / the standard error at the authority's "
+                        + "denominator, widened for overdispersion"),
+                number(FUNNEL_LOWER_95, UNIT, "Lower 95% funnel limit at the authority's denominator"),
+                number(FUNNEL_UPPER_95, UNIT, "Upper 95% funnel limit"),
+                number(FUNNEL_LOWER_998, UNIT, "Lower 99.8% funnel limit"),
+                number(FUNNEL_UPPER_998, UNIT, "Upper 99.8% funnel limit"),
+                code(FUNNEL_POSITION_95, CodeSet.FUNNEL_POSITION, "Inside, above or below the 95% limits"),
+                code(FUNNEL_POSITION_998, CodeSet.FUNNEL_POSITION, "Inside, above or below the 99.8% limits"),
+                code(FUNNEL_JUDGEMENT_95, CodeSet.JUDGEMENT, "What the position against the 95% limits means, by "
+                        + "polarity"),
+                code(FUNNEL_JUDGEMENT_998, CodeSet.JUDGEMENT, "What the position against the 99.8% limits means"),
+                code(FUNNEL_EXCLUDED, CodeSet.FUNNEL_EXCLUSION, "Why the funnel plot leaves an authority with an "
+                        + "available value out (its funnel columns are then empty)"),
+                number(OUTLIER_Z, "modified z-score", "The authority's modified z-score among all authorities' "
+                        + "values: 0.6745 (value - median) / MAD, or the mean-absolute-deviation fallback; empty "
+                        + "for counts and FTEs, whose spread is mostly size"),
+                code(OUTLIER_FLAG, CodeSet.OUTLIER_FLAG, "Whether |modified z| is above the threshold (3.5)"),
+                code(OUTLIER_JUDGEMENT, CodeSet.JUDGEMENT, "What an outlier means, by polarity"));
+    }
+
+    /** {@code gold.fact_series_signal}: one row per series: its SPC summary and its trend. */
+    public static final class FactSeriesSignal {
+        public static final String FIRST_PERIOD_KEY = "first_period_key";
+        public static final String PERIODS = "periods";
+        public static final String POINTS = "points";
+        public static final String LAST_VALUE = "last_value";
+        public static final String SEGMENTS = "segments";
+        public static final String CENTRE_LINE = FactSignal.CENTRE_LINE;
+        public static final String LOWER_LIMIT = FactSignal.LOWER_LIMIT;
+        public static final String UPPER_LIMIT = FactSignal.UPPER_LIMIT;
+        public static final String LOWER_INNER = FactSignal.LOWER_INNER;
+        public static final String UPPER_INNER = FactSignal.UPPER_INNER;
+        public static final String VARIATION = "variation_icon_code";
+        public static final String ASSURANCE = "assurance_icon_code";
+        public static final String ENOUGH_POINTS = "enough_points";
+        public static final String WARNINGS = "warnings";
+        public static final String TREND_POINTS = "trend_points";
+        public static final String S = "mann_kendall_s";
+        public static final String VAR_S = "mann_kendall_var_s";
+        public static final String Z = "mann_kendall_z";
+        public static final String P_VALUE = "p_value";
+        public static final String TAU = "kendall_tau";
+        public static final String TAU_B = "kendall_tau_b";
+        public static final String SEN_SLOPE = "sen_slope";
+        public static final String SEN_INTERCEPT = "sen_intercept";
+        public static final String ALPHA = "alpha";
+        public static final String TREND = "trend_code";
+        public static final String SIGNIFICANT = "trend_significant";
+
+        private static final String UNIT = "the indicator's unit";
+
+        public static final TableDef TABLE = TableDef.of("gold.fact_series_signal",
+                "one row per series: indicator, area and period type (period_key is the series' last period)",
+                "Each series' SPC summary (the NHS 'Making Data Count' variation and assurance icons, the last "
+                        + "segment's limits) and its Mann-Kendall trend with Sen's slope. The target judged is "
+                        + "gold.dim_indicator's",
+                INDICATOR, AREA,
+                key(PERIOD_KEY, "The series' last period (gold.dim_period; its period_type is the series')"),
+                key(FIRST_PERIOD_KEY, "The series' first period (gold.dim_period)"),
+                integer(PERIODS, "periods", "Periods with a row (available or not); gaps have none"),
+                integer(POINTS, "periods", "Periods with an available value"),
+                number(LAST_VALUE, UNIT, "The last available value"),
+                integer(SEGMENTS, "segments", "Chart segments (recalculations of the limits)"),
+                number(CENTRE_LINE, UNIT, "The last segment's centre line"),
+                number(LOWER_LIMIT, UNIT, "The last segment's lower process limit"),
+                number(UPPER_LIMIT, UNIT, "The last segment's upper process limit"),
+                number(LOWER_INNER, UNIT, "The last segment's lower inner limit (2 sigma)"),
+                number(UPPER_INNER, UNIT, "The last segment's upper inner limit (2 sigma)"),
+                code(VARIATION, CodeSet.VARIATION_ICON, "Variation icon of the latest point"),
+                code(ASSURANCE, CodeSet.ASSURANCE_ICON, "Assurance icon: the last limits against the indicator's "
+                        + "target"),
+                flag(ENOUGH_POINTS, "Every segment has the recommended number of values (13)"),
+                text(WARNINGS, "What makes the chart less reliable (short segments), '; '-separated; empty when "
+                        + "nothing does"),
+                integer(TREND_POINTS, "periods", "Values the trend test uses"),
+                count(S, null, "Mann-Kendall S: pairs rising minus pairs falling"),
+                number(VAR_S, null, "Variance of S, corrected for ties"),
+                number(Z, "z-score", "Continuity-corrected normal score of S"),
+                number(P_VALUE, "probability", "Two-sided p-value of the trend"),
+                number(TAU, null, "Kendall's tau-a"),
+                number(TAU_B, null, "Kendall's tau-b (tie-corrected)"),
+                number(SEN_SLOPE, "the indicator's unit per period", "Sen's slope: the median of the pairwise "
+                        + "slopes, per period of the series' type, across gaps"),
+                number(SEN_INTERCEPT, UNIT, "Sen's intercept at the first period: median(value) - slope x "
+                        + "median(position)"),
+                number(ALPHA, "probability", "The significance level the trend is judged at (csbench run's "
+                        + "setting, 0.05 by default)"),
+                code(TREND, CodeSet.TREND, "The trend's direction, by polarity, or why there is none"),
+                flag(SIGNIFICANT, "The trend is significant at alpha (p_value < alpha with enough values)"));
+    }
+
+    /**
+     * {@code gold.fact_cross_section}: what is the same for every authority of an indicator-period cross-section
+     * (the funnel plot's pooled value and overdispersion, the outlier score's median and spread).
+     */
+    public static final class FactCrossSection {
+        public static final String AUTHORITIES = "authorities";
+        public static final String FUNNEL_MODEL = "funnel_model_code";
+        public static final String POOLED_VALUE = "pooled_value";
+        public static final String PHI = "phi";
+        public static final String TAU2 = "tau2";
+        public static final String MEDIAN = "outlier_median";
+        public static final String MAD = "outlier_mad";
+        public static final String MEAN_ABSOLUTE_DEVIATION = "outlier_mean_absolute_deviation";
+        public static final String SCALE = "outlier_scale_code";
+
+        private static final String UNIT = "the indicator's unit";
+
+        public static final TableDef TABLE = TableDef.of("gold.fact_cross_section",
+                "one row per indicator and period compared across authorities",
+                "The authorities with an available value for one indicator and period, compared with each other: "
+                        + "what their funnel plot and outlier scores share (each authority's own figures are in "
+                        + "gold.fact_signal with the same indicator and period keys)",
+                INDICATOR, PERIOD,
+                integer(AUTHORITIES, "authorities", "Authorities compared: those with an available value"),
+                code(FUNNEL_MODEL, CodeSet.FUNNEL_MODEL, "The funnel plot's model; empty when the indicator has "
+                        + "none (no denominator, or not a percentage or rate)"),
+                number(POOLED_VALUE, UNIT, "The funnel's centre: the sum of the numerators over the sum of the "
+                        + "denominators x multiplier"),
+                number(PHI, null, "Overdispersion factor (winsorised z-scores, 10% each side)"),
+                number(TAU2, "the indicator's unit squared", "Between-authority variance added to the limits "
+                        + "(additive random effects); 0 when there is no overdispersion"),
+                number(MEDIAN, UNIT, "Median of the authorities' values; empty for counts and FTEs (no outlier "
+                        + "scores)"),
+                number(MAD, UNIT, "Median absolute deviation from the median"),
+                number(MEAN_ABSOLUTE_DEVIATION, UNIT, "Mean absolute deviation from the median (the fallback "
+                        + "when MAD is 0)"),
+                code(SCALE, CodeSet.OUTLIER_SCALE, "Which spread the modified z-scores are scaled by"));
+    }
+
+    /** {@code gold.fact_data_quality}: one row per data-quality anomaly. */
+    public static final class FactDataQuality {
+        public static final String ANOMALY = "anomaly_code";
+        public static final String VALUE = "value";
+        public static final String REFERENCE = "reference";
+        public static final String MESSAGE = "message";
+
+        public static final TableDef TABLE = TableDef.of("gold.fact_data_quality",
+                "one row per indicator, area, period and anomaly",
+                "Values that look wrong against the series' own history or the catalogue's valid range: relative "
+                        + "jumps, newly missing or suppressed values, values out of range. Status and published "
+                        + "figure are in gold.fact_indicator_value with the same keys",
+                INDICATOR, AREA,
+                key(PERIOD_KEY, "The period (gold.dim_period); for a newly missing value, the period with no value"),
+                code(ANOMALY, CodeSet.ANOMALY, "What is wrong"),
+                number(VALUE, "the indicator's unit", "The value; empty when there is none"),
+                number(REFERENCE, "the indicator's unit", "What it is measured against: the median of the "
+                        + "previous values (jump), the last available value (newly missing or suppressed), the "
+                        + "bound crossed (out of range)"),
+                text(MESSAGE, "The anomaly in words, with its figures"));
+    }
+
+    /** {@code gold.bridge_statistical_neighbour}: each authority's statistical neighbours, by model. */
+    public static final class BridgeStatisticalNeighbour {
+        public static final String NEIGHBOUR_AREA_KEY = "neighbour_area_key";
+        public static final String MODEL = "model";
+        public static final String RANK = "neighbour_rank";
+        public static final String CLOSENESS = "closeness_code";
+        public static final String FIRST_YEAR = "first_reporting_year";
+        public static final String LAST_YEAR = "last_reporting_year";
+
+        public static final TableDef TABLE = TableDef.of("gold.bridge_statistical_neighbour",
+                "one row per authority, model and neighbour",
+                "The DfE statistical-neighbour models (reference.statistical_neighbour): each authority's ten "
+                        + "closest authorities, the model in force for a reporting year, for comparisons with "
+                        + "neighbours in BI tools",
+                key(AREA_KEY, "The authority (gold.dim_area)"),
+                key(NEIGHBOUR_AREA_KEY, "Its neighbour (gold.dim_area)"),
+                integer(MODEL, "year", "The model: 2021 or 2025"),
+                integer(RANK, "rank", "The neighbour's rank, 1 = closest"),
+                code(CLOSENESS, CodeSet.CLOSENESS, "How close the model says the neighbour is"),
+                integer(FIRST_YEAR, "year", "First reporting year (year to 31 March) the model is in force"),
+                integer(LAST_YEAR, "year", "Last reporting year the model is in force; empty while it is current"));
+    }
+
     /** Every published table, dimensions first. */
     public static List<TableDef> tables() {
-        return List.of(DimIndicator.TABLE, DimArea.TABLE, DimPeriod.TABLE, DimCode.TABLE, FactIndicatorValue.TABLE,
-                FactIndicatorWindow.TABLE, FactBenchmark.TABLE);
+        return List.of(DimIndicator.TABLE, DimArea.TABLE, DimPeriod.TABLE, DimCode.TABLE,
+                BridgeStatisticalNeighbour.TABLE, FactIndicatorValue.TABLE, FactIndicatorWindow.TABLE,
+                FactBenchmark.TABLE, FactSignal.TABLE, FactSeriesSignal.TABLE, FactCrossSection.TABLE,
+                FactDataQuality.TABLE);
+    }
+
+    /** The columns that identify one row of {@code table} (its grain): unique together, never empty. */
+    public static List<String> grain(TableDef table) {
+        if (table.equals(FactCrossSection.TABLE)) {
+            return List.of(INDICATOR_KEY, PERIOD_KEY);
+        } else if (table.equals(FactDataQuality.TABLE)) {
+            return List.of(INDICATOR_KEY, AREA_KEY, PERIOD_KEY, FactDataQuality.ANOMALY);
+        } else if (table.equals(BridgeStatisticalNeighbour.TABLE)) {
+            return List.of(AREA_KEY, BridgeStatisticalNeighbour.MODEL, BridgeStatisticalNeighbour.RANK);
+        } else if (table.equals(DimCode.TABLE)) {
+            return List.of(DimCode.CODE_SET, DimCode.CODE);
+        } else if (table.name().startsWith("gold.fact_")) {
+            return List.of(INDICATOR_KEY, AREA_KEY, PERIOD_KEY);
+        }
+        return List.of(table.columns().get(0).name());
     }
 }

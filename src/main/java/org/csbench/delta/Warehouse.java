@@ -55,10 +55,36 @@ public final class Warehouse {
 
     private final SparkSession spark;
     private final String root;
+    /** For a reader's view: each table's version as the last complete run left it; null for the live tables. */
+    private final Map<String, Long> pinned;
 
     public Warehouse(SparkSession spark, String root) {
+        this(spark, root, null);
+    }
+
+    private Warehouse(SparkSession spark, String root, Map<String, Long> pinned) {
         this.spark = spark;
         this.root = root;
+        this.pinned = pinned == null ? null : Map.copyOf(pinned);
+    }
+
+    /**
+     * The warehouse as readers see it: every table at the version the last complete run left it ({@link RunLog}),
+     * through Delta time travel, so a run that is still writing, or was killed, is invisible. Before any run has
+     * completed nothing is published; a warehouse written before runs were logged (no run log, no lock) is read as
+     * it is.
+     */
+    public Warehouse published() {
+        Optional<RunLog.Run> complete = RunLog.lastComplete(this);
+        if (complete.isPresent()) {
+            return new Warehouse(spark, root, complete.get().tableVersions());
+        }
+        return WarehouseLock.isHeld(root, hadoopConf()) ? new Warehouse(spark, root, Map.of()) : this;
+    }
+
+    /** Whether this is a reader's view pinned to a complete run ({@link #published}). */
+    public boolean isPinned() {
+        return pinned != null;
     }
 
     public SparkSession spark() {
@@ -79,12 +105,18 @@ public final class Warehouse {
     }
 
     public boolean exists(String table) {
+        if (pinned != null && !table.equals(RunLog.TABLE)) {
+            return pinned.containsKey(table);
+        }
         return DeltaTable.isDeltaTable(spark, location(table));
     }
 
-    /** The table's current snapshot. */
+    /** The table's current snapshot (in a reader's view, the version the last complete run left). */
     public Dataset<Row> read(String table) {
         requireExists(table);
+        if (pinned != null && pinned.containsKey(table)) {
+            return readVersion(table, pinned.get(table));
+        }
         return spark.read().format("delta").load(location(table));
     }
 
@@ -96,18 +128,21 @@ public final class Warehouse {
 
     /** Appends rows; new columns (a source file that gained a column) are added to the schema. */
     public void append(String table, Dataset<Row> rows, String commitNote) {
+        requireWritable();
         writer(rows).mode(SaveMode.Append).option("mergeSchema", "true")
                 .option("userMetadata", commitNote).save(location(table));
     }
 
     /** Replaces the whole table. */
     public void overwrite(String table, Dataset<Row> rows, String commitNote) {
+        requireWritable();
         writer(rows).mode(SaveMode.Overwrite).option("overwriteSchema", "true")
                 .option("userMetadata", commitNote).save(location(table));
     }
 
     /** Replaces the rows matching {@code condition} (a SQL predicate on the table's columns) in one commit. */
     public void replaceWhere(String table, Dataset<Row> rows, String condition, String commitNote) {
+        requireWritable();
         if (!exists(table)) {
             append(table, rows, commitNote);
             return;
@@ -130,6 +165,7 @@ public final class Warehouse {
      */
     public void updateMatched(String table, Dataset<Row> source, Column matchCondition, Map<String, Column> set,
             String commitNote) {
+        requireWritable();
         withCommitNote(commitNote, () -> DeltaTable.forPath(spark, location(table)).as("t")
                 .merge(source.as("s"), matchCondition)
                 .whenMatched().update(set)
@@ -138,6 +174,9 @@ public final class Warehouse {
 
     /** The table's current version, or empty when it does not exist yet. */
     public Optional<Long> version(String table) {
+        if (pinned != null && !table.equals(RunLog.TABLE)) {
+            return Optional.ofNullable(pinned.get(table));
+        }
         return latestCommitFile(table).map(file -> Long.parseLong(file.getName().substring(0, 20)));
     }
 
@@ -203,11 +242,13 @@ public final class Warehouse {
 
     /** Brings a table back to an earlier version (a new commit with the old content). */
     public void restore(String table, long version) {
+        requireWritable();
         DeltaTable.forPath(spark, location(table)).restoreToVersion(version);
     }
 
     /** Removes a table's folder; used only to undo a table created by a run that failed. */
     public void drop(String table) {
+        requireWritable();
         try {
             Path path = new Path(location(table));
             path.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(path, true);
@@ -216,8 +257,16 @@ public final class Warehouse {
         }
     }
 
-    /** Every Delta table under the warehouse, as {@code layer.name}, sorted. */
+    /** Every Delta table under the warehouse (in a reader's view, those of the last complete run), sorted. */
     public List<String> tables() {
+        if (pinned != null) {
+            List<String> tables = new ArrayList<>(pinned.keySet());
+            if (DeltaTable.isDeltaTable(spark, location(RunLog.TABLE))) {
+                tables.add(RunLog.TABLE);
+            }
+            Collections.sort(tables);
+            return tables;
+        }
         List<String> tables = new ArrayList<>();
         try {
             Path rootPath = new Path(root);
@@ -276,9 +325,21 @@ public final class Warehouse {
         }
     }
 
-    /** Starts a set of writes that is undone as a whole if any of them fails. */
-    public WarehouseTransaction begin() {
-        return new WarehouseTransaction(this);
+    /** Each table's current version, the run log excepted. */
+    public Map<String, Long> versions() {
+        Map<String, Long> versions = new java.util.TreeMap<>();
+        for (String table : tables()) {
+            if (!table.equals(RunLog.TABLE)) {
+                version(table).ifPresent(v -> versions.put(table, v));
+            }
+        }
+        return versions;
+    }
+
+    private void requireWritable() {
+        if (pinned != null) {
+            throw new IllegalStateException("A reader's view of " + root + " cannot be written");
+        }
     }
 
     private void requireExists(String table) {

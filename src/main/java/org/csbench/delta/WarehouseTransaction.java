@@ -1,8 +1,15 @@
 package org.csbench.delta;
 
-import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.csbench.model.CsbenchException;
 import org.csbench.model.Errors;
@@ -10,44 +17,121 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the writes of one run all-or-nothing across tables. Delta commits are atomic per table; a run
- * writes several tables, so before its first write to a table the transaction notes the table's version,
- * and {@link #rollback()} restores every touched table to that version (and removes tables the run
- * created). Jobs check their inputs before the first write, so a bad file never reaches this point; this
- * covers failures in the middle of writing (disk full, a lost executor, a bug).
+ * Makes the writes of one run all-or-nothing across tables, for readers and for the next run, even when the run is
+ * killed. Delta commits are atomic per table; a run writes many tables, so:
+ * <ul>
+ * <li>a run holds the warehouse's lock ({@link WarehouseLock}) from before its first write until after its last, so
+ * no two runs write at once and no run undoes another's commits;</li>
+ * <li>its last commit logs the version of every table ({@link RunLog}); readers read those versions
+ * ({@link Warehouse#published}), never a run's half-written tables;</li>
+ * <li>when a run fails, and when a run finds the lock of a run that was killed, every table is put back as the last
+ * complete run left it (RESTORE to its logged version; a table it did not have is removed).</li>
+ * </ul>
  */
 public final class WarehouseTransaction {
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseTransaction.class);
+    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final Warehouse warehouse;
-    private final Map<String, Optional<Long>> before = new LinkedHashMap<>();
-    private String current = "";
+    private final String runId;
+    private volatile String current = "";
 
-    WarehouseTransaction(Warehouse warehouse) {
+    WarehouseTransaction(Warehouse warehouse, String runId) {
         this.warehouse = warehouse;
+        this.runId = runId;
     }
 
-    /** Records the version of {@code table} before this transaction first writes it. */
-    public synchronized void touch(String table) {
+    /** The run's id: the load id its rows carry. */
+    public String runId() {
+        return runId;
+    }
+
+    /** Notes that the run is about to write {@code table}, for the message of a failure. */
+    public void touch(String table) {
         current = table;
-        before.computeIfAbsent(table, warehouse::version);
+    }
+
+    /** {@link #run(Warehouse, Consumer, Function)} with notices logged. */
+    public static <T> T run(Warehouse warehouse, Function<WarehouseTransaction, T> work) {
+        return run(warehouse, LOG::warn, work);
     }
 
     /**
-     * Runs {@code work} in a new transaction: if it throws, every table it touched is rolled back, and an
-     * unexpected failure is reported as a user-facing error naming the table being written.
+     * Runs {@code work} holding the warehouse's lock. A killed run found first is undone and {@code notice} told. If
+     * {@code work} throws, every table is put back as the last complete run left it, and an unexpected failure is
+     * reported as a user-facing error naming the table being written and saying whether the restore succeeded.
      */
-    public static <T> T run(Warehouse warehouse, java.util.function.Function<WarehouseTransaction, T> work) {
-        WarehouseTransaction tx = warehouse.begin();
-        try {
-            return work.apply(tx);
-        } catch (CsbenchException e) {
-            tx.rollback();
-            throw e;
-        } catch (Exception e) { // Spark and Delta throw AnalysisException, a checked exception, undeclared
-            tx.rollback();
-            throw Errors.writeFailed(tx.current.isEmpty() ? "the warehouse" : tx.current, rootMessage(e), e);
+    public static <T> T run(Warehouse warehouse, Consumer<String> notice, Function<WarehouseTransaction, T> work) {
+        String runId = RUN_TIME.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        try (WarehouseLock lock = WarehouseLock.acquire(warehouse.root(),
+                warehouse.spark().sparkContext().hadoopConfiguration(), runId)) {
+            Optional<RunLog.Run> complete = RunLog.lastComplete(warehouse);
+            if (lock.takenOverFrom().isPresent()) {
+                String what = restore(warehouse, complete);
+                notice.accept("the previous run, " + lock.takenOverFrom().get() + ", did not finish: " + what);
+                RunLog.record(warehouse, lock.owner(), RunLog.RESTORED, warehouse.versions());
+            } else if (complete.isEmpty() && !warehouse.versions().isEmpty()) {
+                RunLog.record(warehouse, lock.owner(), RunLog.ADOPTED, warehouse.versions());
+            }
+            complete = RunLog.lastComplete(warehouse);
+            WarehouseTransaction tx = new WarehouseTransaction(warehouse, runId);
+            try {
+                T result = work.apply(tx);
+                Map<String, Long> versions = warehouse.versions();
+                if (complete.isEmpty() || !versions.equals(complete.get().tableVersions())) {
+                    RunLog.record(warehouse, lock.owner(), RunLog.COMPLETE, versions);
+                }
+                return result;
+            } catch (CsbenchException e) {
+                restoreAfterFailure(warehouse, complete, tx, e);
+                throw e;
+            } catch (Exception e) { // Spark and Delta throw AnalysisException, a checked exception, undeclared
+                String where = tx.current.isEmpty() ? "the warehouse" : tx.current;
+                try {
+                    restore(warehouse, complete);
+                } catch (RuntimeException restoreFailure) {
+                    throw Errors.writeFailedNotRestored(where, rootMessage(e), rootMessage(restoreFailure), e);
+                }
+                throw Errors.writeFailed(where, rootMessage(e), complete.map(run -> "the versions the last complete "
+                        + "run (" + run.runId() + ") left").orElse("empty: no run had completed"), e);
+            }
         }
+    }
+
+    private static void restoreAfterFailure(Warehouse warehouse, Optional<RunLog.Run> complete,
+            WarehouseTransaction tx, CsbenchException failure) {
+        try {
+            restore(warehouse, complete);
+        } catch (RuntimeException restoreFailure) {
+            LOG.error("After '{}', restoring the tables failed too ({}); the next run restores them",
+                    failure.getMessage(), rootMessage(restoreFailure));
+        }
+    }
+
+    /**
+     * Puts every table back as {@code complete} left it: a table ahead of its logged version is restored to it, a
+     * table the run did not have is removed. Returns what it did, in a few words.
+     */
+    static String restore(Warehouse warehouse, Optional<RunLog.Run> complete) {
+        Map<String, Long> logged = complete.map(RunLog.Run::tableVersions).orElse(Map.of());
+        List<String> restored = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        for (Map.Entry<String, Long> table : warehouse.versions().entrySet()) {
+            Long version = logged.get(table.getKey());
+            if (version == null) {
+                warehouse.drop(table.getKey());
+                removed.add(table.getKey());
+            } else if (table.getValue() > version) {
+                warehouse.restore(table.getKey(), version);
+                restored.add(table.getKey());
+            }
+        }
+        if (restored.isEmpty() && removed.isEmpty()) {
+            return "no table had changed";
+        }
+        return String.format("%d tables restored and %d removed, as %s left them", restored.size(), removed.size(),
+                complete.map(run -> "the last complete run (" + run.runId() + ")").orElse("no complete run had"));
     }
 
     private static String rootMessage(Throwable e) {
@@ -57,30 +141,5 @@ public final class WarehouseTransaction {
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.lines().findFirst().orElse(message);
-    }
-
-    /** The versions noted before the writes: empty for tables that did not exist. */
-    public Map<String, Optional<Long>> versionsBefore() {
-        return Map.copyOf(before);
-    }
-
-    /** Undoes every write of this transaction. */
-    public void rollback() {
-        for (Map.Entry<String, Optional<Long>> entry : before.entrySet()) {
-            String table = entry.getKey();
-            try {
-                if (entry.getValue().isEmpty()) {
-                    warehouse.drop(table);
-                } else {
-                    long version = entry.getValue().get();
-                    Optional<Long> now = warehouse.version(table);
-                    if (now.isPresent() && now.get() > version) {
-                        warehouse.restore(table, version);
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.error("Could not roll back {} to its version before this run: {}", table, e.getMessage());
-            }
-        }
     }
 }

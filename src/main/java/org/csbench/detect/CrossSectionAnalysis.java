@@ -1,6 +1,6 @@
 package org.csbench.detect;
 
-import static org.csbench.detect.Labels.label;
+import static org.csbench.detect.Labels.code;
 import static org.csbench.detect.Labels.nullable;
 
 import java.util.ArrayList;
@@ -12,7 +12,10 @@ import java.util.Map;
 
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+
+import org.csbench.contract.CodeSet;
+import org.csbench.contract.Star.FactCrossSection;
+import org.csbench.contract.Star.FactSignal;
 
 import org.csbench.metrics.Geography;
 import org.csbench.metrics.IndicatorValues;
@@ -34,7 +37,7 @@ import org.csbench.signals.outlier.UnitValue;
 /**
  * Analyses one indicator-period cross-section of authorities inside an executor: a funnel plot when the indicator
  * has a funnel model, modified z-scores when its values are comparable across authorities; one
- * {@link CrossSections#ANALYSED} row per authority out.
+ * {@link CrossSections#ANALYSED} row per authority out, the first carrying what the cross-section shares.
  */
 final class CrossSectionAnalysis implements FlatMapGroupsFunction<Row, Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -42,11 +45,7 @@ final class CrossSectionAnalysis implements FlatMapGroupsFunction<Row, Row, Row>
     private static final int INDICATOR = CrossSections.INPUT.indexOf(Columns.INDICATOR_ID);
     private static final int PERIOD_TYPE = CrossSections.INPUT.indexOf(Columns.PERIOD_TYPE);
     private static final int PERIOD_END = CrossSections.INPUT.indexOf(Columns.PERIOD_END);
-    private static final int TIME_PERIOD = CrossSections.INPUT.indexOf(Columns.TIME_PERIOD);
     private static final int GEO_KEY = CrossSections.INPUT.indexOf(Geography.GEO_KEY);
-    private static final int LA_NAME = CrossSections.INPUT.indexOf(Columns.LA_NAME);
-    private static final int REGION_CODE = CrossSections.INPUT.indexOf(Columns.REGION_CODE);
-    private static final int UNIT = CrossSections.INPUT.indexOf(Columns.UNIT);
     private static final int POLARITY = CrossSections.INPUT.indexOf(IndicatorValues.POLARITY);
     private static final int NUMERATOR = CrossSections.INPUT.indexOf(IndicatorValues.NUMERATOR);
     private static final int DENOMINATOR = CrossSections.INPUT.indexOf(IndicatorValues.DENOMINATOR);
@@ -67,11 +66,10 @@ final class CrossSectionAnalysis implements FlatMapGroupsFunction<Row, Row, Row>
         IndicatorSignals indicator = catalogue.get(rows.get(0).getString(INDICATOR));
         Polarity polarity = Polarity.valueOf(rows.get(0).getString(POLARITY).toUpperCase(Locale.ROOT));
 
-        boolean inFunnel = indicator.funnelModel() != null;
         FunnelResult funnel = null;
         Map<String, FunnelPoint> plotted = new HashMap<>();
         Map<String, ExcludedUnit> excluded = new HashMap<>();
-        if (inFunnel) {
+        if (indicator.funnelModel() != null) {
             List<FunnelUnit> units = rows.stream().map(r -> FunnelUnit.of(r.getString(GEO_KEY),
                     orNaN(r, NUMERATOR), orNaN(r, DENOMINATOR))).toList();
             funnel = new FunnelPlot(indicator.funnelModel(), polarity, indicator.multiplier(),
@@ -79,32 +77,49 @@ final class CrossSectionAnalysis implements FlatMapGroupsFunction<Row, Row, Row>
             funnel.points().forEach(p -> plotted.put(p.id(), p));
             funnel.excluded().forEach(e -> excluded.put(e.id(), e));
         }
-        boolean inOutlier = indicator.comparableAcrossAuthorities();
-        OutlierResult outliers = !inOutlier ? null : new ModifiedZScore(options.outlierThreshold())
+        OutlierResult outliers = !indicator.comparableAcrossAuthorities() ? null : new ModifiedZScore(options.outlierThreshold())
                 .detect(rows.stream().map(r -> UnitValue.of(r.getString(GEO_KEY), orNaN(r, VALUE))).toList());
 
+        Row shared = CrossSections.SHARED.row()
+                .set(FactCrossSection.AUTHORITIES, rows.size())
+                .set(FactCrossSection.FUNNEL_MODEL, funnel == null ? null : code(CodeSet.FUNNEL_MODEL, funnel.model()))
+                .set(FactCrossSection.POOLED_VALUE, funnel == null ? null : nullable(funnel.target()))
+                .set(FactCrossSection.PHI, funnel == null ? null : nullable(funnel.phi()))
+                .set(FactCrossSection.TAU2, funnel == null ? null : nullable(funnel.tau2()))
+                .set(FactCrossSection.MEDIAN, outliers == null ? null : nullable(outliers.median()))
+                .set(FactCrossSection.MAD, outliers == null ? null : nullable(outliers.mad()))
+                .set(FactCrossSection.MEAN_ABSOLUTE_DEVIATION, outliers == null ? null
+                        : nullable(outliers.meanAbsoluteDeviation()))
+                .set(FactCrossSection.SCALE, outliers == null ? null : code(CodeSet.OUTLIER_SCALE, outliers.scale()))
+                .build();
         List<Row> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             FunnelPoint p = plotted.get(r.getString(GEO_KEY));
             ExcludedUnit e = excluded.get(r.getString(GEO_KEY));
             OutlierPoint o = outliers == null ? null : outliers.points().get(i);
-            out.add(RowFactory.create(r.get(INDICATOR), r.get(PERIOD_TYPE), r.get(PERIOD_END), r.get(TIME_PERIOD),
-                    r.get(GEO_KEY), r.get(LA_NAME), r.get(REGION_CODE), r.get(UNIT), r.get(POLARITY), r.get(VALUE),
-                    inFunnel, funnel == null ? null : label(funnel.model()),
-                    funnel == null ? null : nullable(funnel.target()), funnel == null ? null : nullable(funnel.phi()),
-                    funnel == null ? null : nullable(funnel.tau2()), r.get(NUMERATOR), r.get(DENOMINATOR),
-                    p == null ? null : nullable(p.value()), p == null ? null : nullable(p.zScore()),
-                    p == null ? null : nullable(p.lower95()), p == null ? null : nullable(p.upper95()),
-                    p == null ? null : nullable(p.lower998()), p == null ? null : nullable(p.upper998()),
-                    p == null ? null : label(p.flag95()), p == null ? null : label(p.flag998()),
-                    p == null ? null : label(p.judgement95()), p == null ? null : label(p.judgement998()),
-                    e == null ? null : label(e.reason()),
-                    inOutlier, outliers == null ? null : nullable(outliers.median()),
-                    outliers == null ? null : nullable(outliers.mad()),
-                    outliers == null ? null : nullable(outliers.meanAbsoluteDeviation()),
-                    outliers == null ? null : label(outliers.scale()), o == null ? null : nullable(o.score()),
-                    o == null ? null : label(o.flag()), o == null ? null : label(outlierJudgement(o, polarity))));
+            out.add(CrossSections.ANALYSED.row()
+                    .set(Columns.INDICATOR_ID, r.get(INDICATOR))
+                    .set(Columns.PERIOD_TYPE, r.get(PERIOD_TYPE))
+                    .set(Columns.PERIOD_END, r.get(PERIOD_END))
+                    .set(Geography.GEO_KEY, r.get(GEO_KEY))
+                    .set(FactSignal.FUNNEL_VALUE, p == null ? null : nullable(p.value()))
+                    .set(FactSignal.FUNNEL_Z, p == null ? null : nullable(p.zScore()))
+                    .set(FactSignal.FUNNEL_LOWER_95, p == null ? null : nullable(p.lower95()))
+                    .set(FactSignal.FUNNEL_UPPER_95, p == null ? null : nullable(p.upper95()))
+                    .set(FactSignal.FUNNEL_LOWER_998, p == null ? null : nullable(p.lower998()))
+                    .set(FactSignal.FUNNEL_UPPER_998, p == null ? null : nullable(p.upper998()))
+                    .set(FactSignal.FUNNEL_POSITION_95, p == null ? null : code(CodeSet.FUNNEL_POSITION, p.flag95()))
+                    .set(FactSignal.FUNNEL_POSITION_998, p == null ? null : code(CodeSet.FUNNEL_POSITION, p.flag998()))
+                    .set(FactSignal.FUNNEL_JUDGEMENT_95, p == null ? null : code(CodeSet.JUDGEMENT, p.judgement95()))
+                    .set(FactSignal.FUNNEL_JUDGEMENT_998, p == null ? null : code(CodeSet.JUDGEMENT, p.judgement998()))
+                    .set(FactSignal.FUNNEL_EXCLUDED, e == null ? null : code(CodeSet.FUNNEL_EXCLUSION, e.reason()))
+                    .set(FactSignal.OUTLIER_Z, o == null ? null : nullable(o.score()))
+                    .set(FactSignal.OUTLIER_FLAG, o == null ? null : code(CodeSet.OUTLIER_FLAG, o.flag()))
+                    .set(FactSignal.OUTLIER_JUDGEMENT, o == null ? null
+                            : code(CodeSet.JUDGEMENT, outlierJudgement(o, polarity)))
+                    .set(CrossSections.CROSS_SECTION, i == 0 ? shared : null)
+                    .build());
         }
         return out.iterator();
     }

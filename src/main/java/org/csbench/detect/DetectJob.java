@@ -1,5 +1,8 @@
 package org.csbench.detect;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,19 +12,29 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
 import org.csbench.config.Catalogue;
+import org.csbench.contract.Star;
+import org.csbench.contract.Star.DimPeriod;
+import org.csbench.contract.Star.FactCrossSection;
+import org.csbench.contract.Star.FactDataQuality;
+import org.csbench.contract.Star.FactSeriesSignal;
+import org.csbench.contract.Star.FactSignal;
+import org.csbench.contract.TableDef;
 import org.csbench.delta.Warehouse;
 import org.csbench.delta.WarehouseTransaction;
 import org.csbench.ingest.LoadJob;
+import org.csbench.metrics.Dimensions;
 import org.csbench.metrics.MetricsJob;
+import org.csbench.model.Columns;
 
 /**
- * The Detect stage: reads the indicator values and replaces the performance-signal tables
- * ({@code gold.spc_point}, {@code gold.spc_summary}, {@code gold.trend}, {@code gold.funnel}, {@code gold.outlier})
- * and the data-quality table ({@code gold.dq_anomaly}).
+ * The Detect stage: reads the indicator values and replaces the star's signal facts: {@code gold.fact_signal} (SPC
+ * points with each authority's funnel and outlier figures), {@code gold.fact_series_signal} (SPC summary and trend
+ * per series), {@code gold.fact_cross_section} (what a cross-section's authorities share) and
+ * {@code gold.fact_data_quality} (anomalies).
  *
- * <p>Two shuffles: one by series ({@link SeriesSignals}), one by cross-section ({@link CrossSections}). Each
- * analysed dataset is persisted (memory, spilling to disk) while the tables made from it are written, then
- * released.
+ * <p>Two shuffles: one by series ({@link SeriesSignals}), one by cross-section ({@link CrossSections}), then a join
+ * of the chart points with the authorities' cross-section figures on the star's keys. Both analysed datasets are
+ * persisted (memory, spilling to disk) while the tables made from them are written, then released.
  */
 public final class DetectJob {
     private final Warehouse warehouse;
@@ -39,7 +52,8 @@ public final class DetectJob {
     /**
      * What the job wrote.
      *
-     * @param tables the tables written, in order: spc_point, spc_summary, trend, dq_anomaly, funnel, outlier
+     * @param tables the tables written, in order: fact_series_signal, fact_data_quality, fact_cross_section,
+     *               fact_signal
      */
     public record Result(List<LoadJob.TableResult> tables) {
         public Result {
@@ -62,31 +76,51 @@ public final class DetectJob {
         Map<String, IndicatorSignals> indicators = IndicatorSignals.of(catalogue);
 
         Dataset<Row> series = SeriesSignals.analyse(values, indicators, options).persist(StorageLevel.MEMORY_AND_DISK());
-        List<LoadJob.TableResult> tables = new ArrayList<>();
-        try {
-            tables.add(write(SeriesSignals.POINT_TABLE, SeriesSignals.points(series), tx, note));
-            tables.add(write(SeriesSignals.SUMMARY_TABLE, SeriesSignals.summaries(series), tx, note));
-            tables.add(write(SeriesSignals.TREND_TABLE, SeriesSignals.trends(series), tx, note));
-            tables.add(write(SeriesSignals.ANOMALY_TABLE, SeriesSignals.anomalies(series), tx, note));
-        } finally {
-            series.unpersist();
-        }
-
         Dataset<Row> crossSections = CrossSections.analyse(values, indicators, options)
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        List<LoadJob.TableResult> tables = new ArrayList<>();
         try {
-            tables.add(write(CrossSections.FUNNEL_TABLE, CrossSections.funnel(crossSections), tx, note));
-            tables.add(write(CrossSections.OUTLIER_TABLE, CrossSections.outliers(crossSections), tx, note));
+            tables.add(write(FactSeriesSignal.TABLE, SeriesSignals.summaries(series), tx, note));
+            tables.add(write(FactDataQuality.TABLE, SeriesSignals.anomalies(series), tx, note));
+            addGapPeriods(SeriesSignals.anomalies(series), tx, note);
+            tables.add(write(FactCrossSection.TABLE, CrossSections.shared(crossSections), tx, note));
+            tables.add(write(FactSignal.TABLE, CrossSections.signals(SeriesSignals.points(series), crossSections), tx,
+                    note));
         } finally {
+            series.unpersist();
             crossSections.unpersist();
         }
         return new Result(tables);
     }
 
-    private LoadJob.TableResult write(String table, Dataset<Row> rows, WarehouseTransaction tx, String note) {
+    /**
+     * A newly missing value can be a gap: a period the series has no row for. When no area has a value for that
+     * period either, no other fact uses it and {@code gold.dim_period} lacks it; it is added (never the latest of
+     * its type: the series has later periods), so every anomaly's period key resolves. Usually none is missing.
+     */
+    private void addGapPeriods(Dataset<Row> anomalies, WarehouseTransaction tx, String note) {
+        String dim = DimPeriod.TABLE.name();
+        if (!warehouse.exists(dim)) {
+            return;
+        }
+        Dataset<Row> missing = anomalies.select(col(Star.PERIOD_KEY), col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END))
+                .distinct().join(warehouse.read(dim).select(col(Star.PERIOD_KEY)), Star.PERIOD_KEY, "left_anti");
+        Dataset<Row> asObservations = missing.select(col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END),
+                lit(null).cast("string").as(Columns.TIME_PERIOD), lit(true).as(Columns.IS_CURRENT));
+        List<Row> periods = DimPeriod.TABLE.conform(Dimensions.periodCandidates(asObservations)
+                .join(missing.select(col(Star.PERIOD_KEY)), Star.PERIOD_KEY, "left_semi")
+                .withColumn(DimPeriod.IS_LATEST, lit(false))).collectAsList();
+        if (!periods.isEmpty()) {
+            tx.touch(dim);
+            warehouse.append(dim, warehouse.spark().createDataFrame(periods, DimPeriod.TABLE.schema()), note);
+        }
+    }
+
+    private LoadJob.TableResult write(TableDef def, Dataset<Row> rows, WarehouseTransaction tx, String note) {
         long start = System.nanoTime();
+        String table = def.name();
         tx.touch(table);
-        warehouse.overwrite(table, rows, note);
+        warehouse.overwrite(table, def.conform(rows), note);
         long written = warehouse.lastCommitRows(table);
         return new LoadJob.TableResult(table, written, warehouse.version(table).orElse(-1L),
                 (System.nanoTime() - start) / 1e9);

@@ -1,6 +1,6 @@
 package org.csbench.detect;
 
-import static org.csbench.detect.Labels.label;
+import static org.csbench.detect.Labels.code;
 import static org.csbench.detect.Labels.nullable;
 
 import java.sql.Date;
@@ -17,7 +17,12 @@ import java.util.Map;
 
 import org.apache.spark.api.java.function.MapGroupsFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+
+import org.csbench.contract.CodeSet;
+import org.csbench.contract.Star.FactDataQuality;
+import org.csbench.contract.Star.FactSeriesSignal;
+import org.csbench.contract.Star.FactSignal;
+import org.csbench.metrics.Geography;
 
 import org.csbench.metrics.IndicatorValues;
 import org.csbench.model.Columns;
@@ -37,6 +42,7 @@ import org.csbench.signals.spc.XmrPoint;
 import org.csbench.signals.spc.XmrResult;
 import org.csbench.signals.trend.MannKendall;
 import org.csbench.signals.trend.MannKendallResult;
+import org.csbench.signals.trend.TrendVerdict;
 
 /**
  * Analyses one series inside an executor: the rows of one indicator, geography and period type, in any order, in;
@@ -44,7 +50,7 @@ import org.csbench.signals.trend.MannKendallResult;
  *
  * <p>The rows are laid on the series' calendar (months for monthly series, quarters, years otherwise), so a period
  * with no row at all is a gap: it is missing to the statistics (Sen's slope is per period, across gaps) and a new
- * gap is a data-quality anomaly, but it gets no row in {@code gold.spc_point}. A value counts when its status is
+ * gap is a data-quality anomaly, but it gets no chart point in {@code gold.fact_signal}. A value counts when its status is
  * {@code available}.
  *
  * <p>Assurance against a target range (e.g. 20-24%) is not an XmrChart option: the process consistently passes when
@@ -57,14 +63,9 @@ final class SeriesAnalysis implements MapGroupsFunction<Row, Row, Row> {
     private static final int INDICATOR = SeriesSignals.INPUT.indexOf(Columns.INDICATOR_ID);
     private static final int PERIOD_TYPE = SeriesSignals.INPUT.indexOf(Columns.PERIOD_TYPE);
     private static final int PERIOD_END = SeriesSignals.INPUT.indexOf(Columns.PERIOD_END);
-    private static final int TIME_PERIOD = SeriesSignals.INPUT.indexOf(Columns.TIME_PERIOD);
     private static final int VALUE = SeriesSignals.INPUT.indexOf(Columns.VALUE);
     private static final int STATUS = SeriesSignals.INPUT.indexOf(Columns.STATUS);
     private static final int POLARITY = SeriesSignals.INPUT.indexOf(IndicatorValues.POLARITY);
-    private static final int UNIT = SeriesSignals.INPUT.indexOf(Columns.UNIT);
-    private static final int LA_NAME = SeriesSignals.INPUT.indexOf(Columns.LA_NAME);
-    private static final int NEW_LA_CODE = SeriesSignals.INPUT.indexOf(Columns.NEW_LA_CODE);
-    private static final int REGION_CODE = SeriesSignals.INPUT.indexOf(Columns.REGION_CODE);
     private static final String AVAILABLE = Status.AVAILABLE.code();
 
     private final Map<String, IndicatorSignals> catalogue;
@@ -105,32 +106,64 @@ final class SeriesAnalysis implements MapGroupsFunction<Row, Row, Row> {
         double[] available = SeriesMath.available(values);
         int points = available.length;
         double lastValue = points == 0 ? Double.NaN : available[points - 1];
-        return RowFactory.create(key.get(0), key.get(1), key.get(2), key.get(3),
-                lastNonNull(rows, LA_NAME), lastNonNull(rows, NEW_LA_CODE), lastNonNull(rows, REGION_CODE),
-                last.getString(UNIT), last.getString(POLARITY),
-                rows.get(0).getDate(PERIOD_END), last.getDate(PERIOD_END), rows.size(), points, nullable(lastValue),
-                lastPoint.segment() + 1, nullable(lastPoint.mean()), nullable(lastPoint.lowerLimit()),
-                nullable(lastPoint.upperLimit()), nullable(lastPoint.lowerInner()), nullable(lastPoint.upperInner()),
-                label(xmr.variation()),
-                indicator == null ? null : nullable(indicator.targetLow()),
-                indicator == null ? null : nullable(indicator.targetHigh()),
-                label(assurance), enoughPoints(xmr), xmr.warnings().isEmpty() ? null : String.join("; ", xmr.warnings()),
-                trend.n(), trend.s(), nullable(trend.varS()), nullable(trend.z()), nullable(trend.pValue()),
-                nullable(trend.tauA()), nullable(trend.tauB()), nullable(trend.slope()), nullable(trend.intercept()),
-                options.alpha(), label(trend.verdict()),
-                chartRows(rows, calendar, xmr), anomalyRows(rows, calendar, issues));
+        TrendVerdict verdict = trend.verdict();
+        return SeriesSignals.SERIES.row()
+                .set(Columns.INDICATOR_ID, key.get(0))
+                .set(Columns.GEOGRAPHIC_LEVEL, key.get(1))
+                .set(Geography.GEO_KEY, key.get(2))
+                .set(Columns.PERIOD_TYPE, key.get(3))
+                .set(SeriesSignals.FIRST_PERIOD_END, rows.get(0).getDate(PERIOD_END))
+                .set(SeriesSignals.LAST_PERIOD_END, last.getDate(PERIOD_END))
+                .set(FactSeriesSignal.PERIODS, rows.size())
+                .set(FactSeriesSignal.POINTS, points)
+                .set(FactSeriesSignal.LAST_VALUE, nullable(lastValue))
+                .set(FactSeriesSignal.SEGMENTS, lastPoint.segment() + 1)
+                .set(FactSeriesSignal.CENTRE_LINE, nullable(lastPoint.mean()))
+                .set(FactSeriesSignal.LOWER_LIMIT, nullable(lastPoint.lowerLimit()))
+                .set(FactSeriesSignal.UPPER_LIMIT, nullable(lastPoint.upperLimit()))
+                .set(FactSeriesSignal.LOWER_INNER, nullable(lastPoint.lowerInner()))
+                .set(FactSeriesSignal.UPPER_INNER, nullable(lastPoint.upperInner()))
+                .set(FactSeriesSignal.VARIATION, code(CodeSet.VARIATION_ICON, xmr.variation()))
+                .set(FactSeriesSignal.ASSURANCE, code(CodeSet.ASSURANCE_ICON, assurance))
+                .set(FactSeriesSignal.ENOUGH_POINTS, enoughPoints(xmr))
+                .set(FactSeriesSignal.WARNINGS, xmr.warnings().isEmpty() ? null : String.join("; ", xmr.warnings()))
+                .set(FactSeriesSignal.TREND_POINTS, trend.n())
+                .set(FactSeriesSignal.S, trend.s())
+                .set(FactSeriesSignal.VAR_S, nullable(trend.varS()))
+                .set(FactSeriesSignal.Z, nullable(trend.z()))
+                .set(FactSeriesSignal.P_VALUE, nullable(trend.pValue()))
+                .set(FactSeriesSignal.TAU, nullable(trend.tauA()))
+                .set(FactSeriesSignal.TAU_B, nullable(trend.tauB()))
+                .set(FactSeriesSignal.SEN_SLOPE, nullable(trend.slope()))
+                .set(FactSeriesSignal.SEN_INTERCEPT, nullable(trend.intercept()))
+                .set(FactSeriesSignal.ALPHA, options.alpha())
+                .set(FactSeriesSignal.TREND, code(CodeSet.TREND, verdict))
+                .set(FactSeriesSignal.SIGNIFICANT, verdict != TrendVerdict.NO_SIGNIFICANT_TREND
+                        && verdict != TrendVerdict.INSUFFICIENT_DATA)
+                .set(SeriesSignals.CHART, chartRows(rows, calendar, xmr))
+                .set(SeriesSignals.ANOMALIES, anomalyRows(rows, calendar, issues))
+                .build();
     }
 
     /** One point per row of the series (gaps have none). */
     private static Row[] chartRows(List<Row> rows, Calendar calendar, XmrResult xmr) {
         Row[] out = new Row[rows.size()];
         for (int i = 0; i < out.length; i++) {
-            Row row = rows.get(i);
             XmrPoint p = xmr.points().get(calendar.index[i]);
-            out[i] = RowFactory.create(row.getDate(PERIOD_END), row.getString(TIME_PERIOD), nullable(p.value()),
-                    row.getString(STATUS), p.segment(), nullable(p.mean()), nullable(p.lowerLimit()),
-                    nullable(p.upperLimit()), nullable(p.lowerInner()), nullable(p.upperInner()),
-                    nullable(p.movingRange()), label(p.rule()), p.direction(), label(p.type()));
+            out[i] = SeriesSignals.POINT.row()
+                    .set(Columns.PERIOD_END, rows.get(i).getDate(PERIOD_END))
+                    .set(FactSignal.VALUE, nullable(p.value()))
+                    .set(FactSignal.SEGMENT, p.segment())
+                    .set(FactSignal.CENTRE_LINE, nullable(p.mean()))
+                    .set(FactSignal.LOWER_LIMIT, nullable(p.lowerLimit()))
+                    .set(FactSignal.UPPER_LIMIT, nullable(p.upperLimit()))
+                    .set(FactSignal.LOWER_INNER, nullable(p.lowerInner()))
+                    .set(FactSignal.UPPER_INNER, nullable(p.upperInner()))
+                    .set(FactSignal.MOVING_RANGE, nullable(p.movingRange()))
+                    .set(FactSignal.RULE, code(CodeSet.SPC_RULE, p.rule()))
+                    .set(FactSignal.DIRECTION, p.direction())
+                    .set(FactSignal.POINT_TYPE, code(CodeSet.SPC_POINT_TYPE, p.type()))
+                    .build();
         }
         return out;
     }
@@ -140,10 +173,13 @@ final class SeriesAnalysis implements MapGroupsFunction<Row, Row, Row> {
         for (int i = 0; i < out.length; i++) {
             QualityIssue issue = issues.get(i);
             int at = calendar.rowAt[issue.index()];
-            Row row = at < 0 ? null : rows.get(at);
-            out[i] = RowFactory.create(row == null ? calendar.periodEnd(issue.index()) : row.getDate(PERIOD_END),
-                    row == null ? null : row.getString(TIME_PERIOD), label(issue.kind()), nullable(issue.value()),
-                    nullable(issue.reference()), row == null ? null : row.getString(STATUS), issue.message());
+            out[i] = SeriesSignals.ANOMALY.row()
+                    .set(Columns.PERIOD_END, at < 0 ? calendar.periodEnd(issue.index()) : rows.get(at).getDate(PERIOD_END))
+                    .set(FactDataQuality.ANOMALY, code(CodeSet.ANOMALY, issue.kind()))
+                    .set(FactDataQuality.VALUE, nullable(issue.value()))
+                    .set(FactDataQuality.REFERENCE, nullable(issue.reference()))
+                    .set(FactDataQuality.MESSAGE, issue.message())
+                    .build();
         }
         return out;
     }
@@ -167,15 +203,6 @@ final class SeriesAnalysis implements MapGroupsFunction<Row, Row, Row> {
         }
         return limits.upperLimit() < low || limits.lowerLimit() > high
                 ? AssuranceIcon.CONSISTENTLY_FAILING : AssuranceIcon.INCONSISTENT;
-    }
-
-    private static String lastNonNull(List<Row> rows, int field) {
-        for (int i = rows.size() - 1; i >= 0; i--) {
-            if (!rows.get(i).isNullAt(field)) {
-                return rows.get(i).getString(field);
-            }
-        }
-        return null;
     }
 
     /**

@@ -9,14 +9,11 @@ import static org.apache.spark.sql.functions.when;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -128,8 +125,7 @@ public final class LoadJob {
     public Result run(PipelineSpec spec, WarehouseTransaction tx) {
         SparkSession spark = warehouse.spark();
         Instant started = Instant.now();
-        String loadId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
-                + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String loadId = tx.runId();
         Timestamp ingestedAt = Timestamp.from(started);
         Map<String, Map<String, String>> loaded = previousLoads();
 

@@ -10,16 +10,19 @@ import org.csbench.config.CatalogueLoader;
 import org.csbench.config.PipelineSpec;
 import org.csbench.delta.Warehouse;
 import org.csbench.delta.WarehouseTransaction;
-import org.csbench.detect.CrossSections;
+import org.csbench.contract.Star.FactCrossSection;
+import org.csbench.contract.Star.FactDataQuality;
+import org.csbench.contract.Star.FactSeriesSignal;
+import org.csbench.contract.Star.FactSignal;
 import org.csbench.detect.DetectJob;
-import org.csbench.detect.SeriesSignals;
 import org.csbench.ingest.LoadJob;
 import org.csbench.contract.Star.FactIndicatorValue;
 import org.csbench.metrics.MetricsJob;
 
 /**
  * A whole pipeline run: load the sources, compute the catalogue's indicators, benchmark them, then detect trends,
- * outliers and data-quality anomalies in them, all in one transaction, so a failure at any step leaves every table as it was before the run. When every file was
+ * outliers and data-quality anomalies in them, all in one {@link WarehouseTransaction}: readers see the run only
+ * once it is complete, and a failed or killed run leaves every table as it was before the run. When every file was
  * loaded before and the gold tables exist, nothing is written.
  */
 public final class PipelineJob {
@@ -63,7 +66,7 @@ public final class PipelineJob {
 
     /** Runs {@code spec} with {@code catalogue} (null: load only) instead of the spec's own catalogue. */
     public Result run(PipelineSpec spec, Catalogue catalogue) {
-        return WarehouseTransaction.run(warehouse, tx -> {
+        return WarehouseTransaction.run(warehouse, progress::step, tx -> {
             LoadJob.Result load = new LoadJob(warehouse, progress).run(spec, tx);
             boolean changed = !load.tables().isEmpty();
             MetricsJob.Result metrics = null;
@@ -81,10 +84,11 @@ public final class PipelineJob {
                         benchmark.table().seconds()));
                 long t1 = System.nanoTime();
                 detect = new DetectJob(warehouse).run(catalogue, tx, "csbench run " + load.loadId());
-                progress.step(String.format("detect: %,d series charted and trend-tested, %,d funnel and %,d outlier "
-                        + "rows, %,d data-quality anomalies (%.1f s)", detect.rows(SeriesSignals.SUMMARY_TABLE),
-                        detect.rows(CrossSections.FUNNEL_TABLE), detect.rows(CrossSections.OUTLIER_TABLE),
-                        detect.rows(SeriesSignals.ANOMALY_TABLE), (System.nanoTime() - t1) / 1e9));
+                progress.step(String.format("detect: %,d series charted and trend-tested, %,d signal rows, %,d "
+                        + "cross-sections compared, %,d data-quality anomalies (%.1f s)",
+                        detect.rows(FactSeriesSignal.TABLE.name()), detect.rows(FactSignal.TABLE.name()),
+                        detect.rows(FactCrossSection.TABLE.name()), detect.rows(FactDataQuality.TABLE.name()),
+                        (System.nanoTime() - t1) / 1e9));
             }
             return new Result(load, metrics, benchmark, detect);
         });

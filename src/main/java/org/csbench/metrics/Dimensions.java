@@ -16,8 +16,10 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
@@ -36,18 +38,21 @@ import org.csbench.config.Catalogue;
 import org.csbench.config.Indicator;
 import org.csbench.contract.CodeSet;
 import org.csbench.contract.Keys;
+import org.csbench.contract.Star.BridgeStatisticalNeighbour;
 import org.csbench.contract.Star.DimArea;
 import org.csbench.contract.Star.DimCode;
 import org.csbench.contract.Star.DimIndicator;
 import org.csbench.contract.Star.DimPeriod;
 import org.csbench.contract.Star;
+import org.csbench.ingest.NeighbourTransform;
 import org.csbench.ingest.ReferenceTables;
 import org.csbench.model.Columns;
 import org.csbench.model.GeographicLevel;
 
 /**
  * The star's dimensions: indicators from the catalogue, areas from the observations and reference tables, periods
- * from the observations and the windows over them, and the code sets' labels.
+ * from the observations and the windows over them, and the code sets' labels; and the bridge of statistical
+ * neighbours between areas.
  */
 public final class Dimensions {
     private Dimensions() {
@@ -211,6 +216,26 @@ public final class Dimensions {
             }
         }
         return spark.createDataFrame(rows, DimCode.TABLE.schema());
+    }
+
+    /**
+     * {@code gold.bridge_statistical_neighbour}: {@code reference.statistical_neighbour} (one row per authority,
+     * model and neighbour) with both authorities as area keys and the closeness label as a code. The published
+     * labels vary in case and spacing ({@code Very Close}, {@code Very close}, {@code Close }); a label outside
+     * {@link CodeSet#CLOSENESS} has no code.
+     */
+    public static Dataset<Row> neighbours(Dataset<Row> neighbours) {
+        Column label = org.apache.spark.sql.functions.lower(trim(col(NeighbourTransform.CLOSENESS)));
+        Column closeness = regexp_replace(label, "\\s+", "_");
+        return BridgeStatisticalNeighbour.TABLE.conform(neighbours
+                .withColumn(Star.AREA_KEY, Keys.area(col(Columns.OLD_LA_CODE)))
+                .withColumn(BridgeStatisticalNeighbour.NEIGHBOUR_AREA_KEY,
+                        Keys.area(col(NeighbourTransform.NEIGHBOUR_CODE)))
+                .withColumn(BridgeStatisticalNeighbour.MODEL, col(NeighbourTransform.MODEL))
+                .withColumn(BridgeStatisticalNeighbour.RANK, col(NeighbourTransform.RANK))
+                .withColumn(BridgeStatisticalNeighbour.CLOSENESS, CodeSet.CLOSENESS.encode(closeness))
+                .withColumn(BridgeStatisticalNeighbour.FIRST_YEAR, col(NeighbourTransform.VALID_FROM))
+                .withColumn(BridgeStatisticalNeighbour.LAST_YEAR, col(NeighbourTransform.VALID_TO)));
     }
 
     /** {@code 2024-25} for the financial year ending in March 2025. */

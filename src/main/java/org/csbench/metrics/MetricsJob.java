@@ -9,11 +9,14 @@ import java.util.List;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 import org.csbench.config.Catalogue;
 import org.csbench.contract.CodeSet;
 import org.csbench.contract.Star;
+import org.csbench.contract.Star.BridgeStatisticalNeighbour;
 import org.csbench.contract.Star.DimArea;
 import org.csbench.contract.Star.DimCode;
 import org.csbench.contract.Star.DimIndicator;
@@ -24,14 +27,25 @@ import org.csbench.contract.TableDef;
 import org.csbench.delta.Warehouse;
 import org.csbench.delta.WarehouseTransaction;
 import org.csbench.ingest.LoadJob;
+import org.csbench.ingest.NeighbourTransform;
 import org.csbench.ingest.ReferenceTables;
+import org.csbench.model.Columns;
 
 /**
  * Computes the catalogue's indicators from {@code silver.observation} and {@code reference.population} and replaces
  * the star's dimensions ({@code gold.dim_indicator}, {@code gold.dim_area}, {@code gold.dim_period},
- * {@code gold.dim_code}) and its value facts ({@code gold.fact_indicator_value}, {@code gold.fact_indicator_window}).
+ * {@code gold.dim_code}), the bridge of statistical neighbours ({@code gold.bridge_statistical_neighbour}) and its
+ * value facts ({@code gold.fact_indicator_value}, {@code gold.fact_indicator_window}).
  */
 public final class MetricsJob {
+    /** {@code reference.statistical_neighbour}'s columns the bridge reads, for a pipeline without models. */
+    private static final StructType NO_NEIGHBOURS = new StructType()
+            .add(NeighbourTransform.MODEL, DataTypes.StringType).add(NeighbourTransform.VALID_FROM, DataTypes.IntegerType)
+            .add(NeighbourTransform.VALID_TO, DataTypes.IntegerType).add(Columns.OLD_LA_CODE, DataTypes.StringType)
+            .add(NeighbourTransform.RANK, DataTypes.IntegerType)
+            .add(NeighbourTransform.NEIGHBOUR_CODE, DataTypes.StringType)
+            .add(NeighbourTransform.CLOSENESS, DataTypes.StringType);
+
     private final Warehouse warehouse;
 
     public MetricsJob(Warehouse warehouse) {
@@ -51,15 +65,18 @@ public final class MetricsJob {
 
     public Result run(Catalogue catalogue, WarehouseTransaction tx, String note) {
         Dataset<Row> observations = warehouse.read(LoadJob.OBSERVATION);
-        // The three dimensions are independent small tables, written at the same time.
-        LoadJob.TableResult[] dims = new LoadJob.TableResult[3];
+        // The three dimensions and the neighbours' bridge are independent small tables, written at the same time.
+        LoadJob.TableResult[] dims = new LoadJob.TableResult[4];
         warehouse.inParallel(List.of(
                 () -> dims[0] = write(DimIndicator.TABLE, Dimensions.indicators(warehouse.spark(), catalogue,
                         observations), tx, note),
                 () -> dims[1] = write(DimArea.TABLE, Dimensions.areas(observations,
                         warehouse.read(ReferenceTables.REGION), warehouse.exists(ReferenceTables.CODE_CHANGE)
                                 ? warehouse.read(ReferenceTables.CODE_CHANGE) : null), tx, note),
-                () -> dims[2] = write(DimCode.TABLE, Dimensions.codes(warehouse.spark()), tx, note)));
+                () -> dims[2] = write(DimCode.TABLE, Dimensions.codes(warehouse.spark()), tx, note),
+                () -> dims[3] = write(BridgeStatisticalNeighbour.TABLE, Dimensions.neighbours(
+                        warehouse.exists(NeighbourTransform.TABLE) ? warehouse.read(NeighbourTransform.TABLE)
+                                : warehouse.spark().createDataFrame(List.of(), NO_NEIGHBOURS)), tx, note)));
         List<LoadJob.TableResult> tables = new ArrayList<>(List.of(dims));
         LoadJob.TableResult valueTable = write(FactIndicatorValue.TABLE, IndicatorValues.fact(IndicatorValues.compute(
                 observations, warehouse.read(ReferenceTables.POPULATION), catalogue)), tx, note);

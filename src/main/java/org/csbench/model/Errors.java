@@ -54,10 +54,25 @@ public final class Errors {
                 table, known.isEmpty() ? "none yet, run 'csbench run' first" : String.join(", ", known)));
     }
 
-    public static CsbenchException writeFailed(String table, String why, Throwable cause) {
-        return new CsbenchException(String.format(
-                "writing %s failed (%s); every table was restored to the version it had before this run",
-                table, why), cause);
+    /** A write failed and every table was put back as the last complete run left it ({@code restoredTo}). */
+    public static CsbenchException writeFailed(String table, String why, String restoredTo, Throwable cause) {
+        return new CsbenchException(String.format("writing %s failed (%s); every table was restored to %s",
+                table, why, restoredTo), cause);
+    }
+
+    /** A write failed and putting the tables back failed too: the next run finishes the restore. */
+    public static CsbenchException writeFailedNotRestored(String table, String why, String restoreError,
+            Throwable cause) {
+        return new CsbenchException(String.format("writing %s failed (%s), and restoring the tables failed too (%s); "
+                + "readers still see the last complete run, and the next run restores the tables before it starts",
+                table, why, restoreError), cause);
+    }
+
+    /** Another run holds the warehouse. */
+    public static CsbenchException warehouseBusy(String warehouse, String holder, String lockFile) {
+        return new CsbenchException(String.format("the warehouse %s is in use by %s; nothing was written. Run again "
+                + "when it has finished (if that run is known to be dead on another machine, delete %s)",
+                warehouse, holder, lockFile));
     }
 
     public static CsbenchException invalidArgument(String what) {

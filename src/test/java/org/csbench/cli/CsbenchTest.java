@@ -35,8 +35,8 @@ class CsbenchTest {
         assertTrue(run.out().contains("total"), run.out());
         assertTrue(run.out().matches("(?s).*sn_model_2021\\s+loaded\\s+159\\s+156\\s+3\\s.*"), run.out());
         assertTrue(run.err().contains("[10/12] la_code_change"), "progress lines: " + run.err());
-        assertTrue(run.err().matches("(?s).*detect: [\\d,]+ series charted and trend-tested, [\\d,]+ funnel and "
-                + "[\\d,]+ outlier rows, [\\d,]+ data-quality anomalies.*"), "progress lines: " + run.err());
+        assertTrue(run.err().matches("(?s).*detect: [\\d,]+ series charted and trend-tested, [\\d,]+ signal rows, "
+                + "[\\d,]+ cross-sections compared, [\\d,]+ data-quality anomalies.*"), "progress lines: " + run.err());
         assertTrue(run.err().matches("(?s).*benchmarks: [\\d,]+ authority values compared.*"), "progress lines: " + run.err());
         assertTrue(run.out().matches("(?s).*Indicators: [\\d,]+ values; \\d+ published figures differ from the computed "
                 + "ones, 0 of them unexplained.*"), run.out());
@@ -47,8 +47,8 @@ class CsbenchTest {
                 "reference.region", "reference.statistical_neighbour", "reference.la_code_change", "audit.quarantine",
                 "audit.load_audit", "gold.dim_indicator", "gold.dim_area", "gold.dim_period", "gold.dim_code",
                 "gold.fact_indicator_value", "gold.fact_indicator_window",
-                "silver.scorecard_indicator", "gold.spc_point", "gold.spc_summary", "gold.trend", "gold.dq_anomaly",
-                "gold.funnel", "gold.outlier", "gold.fact_benchmark"}) {
+                "silver.scorecard_indicator", "gold.bridge_statistical_neighbour", "gold.fact_benchmark",
+                "gold.fact_signal", "gold.fact_series_signal", "gold.fact_cross_section", "gold.fact_data_quality"}) {
             assertTrue(tables.out().contains(table), table + " in " + tables.out());
         }
         assertTrue(tables.out().matches("(?s).*audit\\.quarantine\\s+3\\s+0\\s+WRITE.*"), tables.out());

@@ -69,6 +69,10 @@ class ContractTest {
         IllegalStateException unset = assertThrows(IllegalStateException.class,
                 () -> table.row().set("thing_key", 1L).build());
         assertEquals("gold.t: no value set for column amount", unset.getMessage());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> table.row().set("thing_key", 1L).set("amount", 2.0).set("amonut", 2.0).build());
+        assertEquals("gold.t has no column amonut", unknown.getMessage());
+        assertEquals(RowFactory.create(1L, null), table.row().set("amount", null).set("thing_key", 1L).build());
     }
 
     @Test

@@ -36,8 +36,10 @@ class StarSchemaTest {
         return warehouse.read(table.name());
     }
 
+    /** The facts and the bridge: the tables that refer to the dimensions. */
     private static List<TableDef> facts() {
-        return Star.tables().stream().filter(t -> t.name().startsWith("gold.fact_")).toList();
+        return Star.tables().stream().filter(t -> t.name().startsWith("gold.fact_")
+                || t.name().startsWith("gold.bridge_")).toList();
     }
 
     /** The dimension a key column refers to, by its name's ending. */
@@ -103,17 +105,20 @@ class StarSchemaTest {
                 long orphans = keys.join(read(dim), col("_fact_key").equalTo(col(key)), "left_anti").count();
                 assertEquals(0, orphans, fact.name() + "." + column.name() + " not in " + dim.name());
             }
-            assertEquals(0, read(fact).filter(col(Star.INDICATOR_KEY).isNull().or(col(Star.AREA_KEY).isNull())
-                    .or(col(Star.PERIOD_KEY).isNull())).count(), fact.name() + " null keys");
+            List<String> grain = Star.grain(fact);
+            for (String column : grain) {
+                assertEquals(0, read(fact).filter(col(column).isNull()).count(), fact.name() + " null " + column);
+            }
             long rows = read(fact).count();
             assertTrue(rows > 0, fact.name() + " is empty");
-            assertEquals(rows, read(fact).select(Star.INDICATOR_KEY, Star.AREA_KEY, Star.PERIOD_KEY).distinct().count(),
-                    fact.name() + ": one row per indicator, area and period");
+            assertEquals(rows, read(fact).select(grain.stream().map(org.apache.spark.sql.functions::col)
+                    .toArray(org.apache.spark.sql.Column[]::new)).distinct().count(), fact.name() + ": " + fact.grain());
         }
         // Every period in the dimension is used by a fact.
-        long unused = read(DimPeriod.TABLE).join(read(FactIndicatorValue.TABLE).select(Star.PERIOD_KEY)
-                .union(read(FactIndicatorWindow.TABLE).select(Star.PERIOD_KEY)), Star.PERIOD_KEY, "left_anti").count();
-        assertEquals(0, unused);
+        Dataset<Row> used = read(FactIndicatorValue.TABLE).select(Star.PERIOD_KEY)
+                .union(read(FactIndicatorWindow.TABLE).select(Star.PERIOD_KEY))
+                .union(read(Star.FactDataQuality.TABLE).select(Star.PERIOD_KEY));
+        assertEquals(0, read(DimPeriod.TABLE).join(used, Star.PERIOD_KEY, "left_anti").count());
     }
 
     @Test
@@ -131,6 +136,45 @@ class StarSchemaTest {
                 assertEquals(0, unlabelled, fact.name() + "." + column.name());
             }
         }
+    }
+
+    @Test
+    void theNeighbourBridgeNamesManchestersNeighboursByModel() {
+        // data-samples/dfe/New_Statistical_Neighbour_Groupings_April_2021.csv, Manchester (352): SN1 892 Very Close,
+        // SN2 801 Close, SN3 852 Close ... SN10 391 Somewhat close; sn_model_2025_wide.csv: SN_1 892 Very close,
+        // SN_2 330 Very close, SN_3 391 "Close " ... SN_10 353 Somewhat close.
+        Dataset<Row> areas = read(DimArea.TABLE);
+        Dataset<Row> neighbours = read(Star.BridgeStatisticalNeighbour.TABLE)
+                .join(areas.select(col(Star.AREA_KEY), col(DimArea.AREA_CODE).as("_authority")), Star.AREA_KEY)
+                .join(areas.select(col(Star.AREA_KEY).as("_n_key"), col(DimArea.NAME).as("_neighbour")),
+                        col(Star.BridgeStatisticalNeighbour.NEIGHBOUR_AREA_KEY).equalTo(col("_n_key")))
+                .join(read(DimCode.TABLE).filter(col(DimCode.CODE_SET).equalTo(CodeSet.CLOSENESS.id())),
+                        col(Star.BridgeStatisticalNeighbour.CLOSENESS).equalTo(col(DimCode.CODE)), "left")
+                .filter(col("_authority").equalTo("352"));
+        Map<String, String> found = new TreeMap<>();
+        for (Row row : neighbours.filter(col(Star.BridgeStatisticalNeighbour.RANK).leq(3)
+                .or(col(Star.BridgeStatisticalNeighbour.RANK).equalTo(10))).collectAsList()) {
+            found.put(row.getAs(Star.BridgeStatisticalNeighbour.MODEL) + " " + row.getAs(Star.BridgeStatisticalNeighbour.RANK),
+                    row.getAs("_neighbour") + ", " + row.getAs(DimCode.LABEL) + ", "
+                            + row.getAs(Star.BridgeStatisticalNeighbour.FIRST_YEAR) + "-"
+                            + row.getAs(Star.BridgeStatisticalNeighbour.LAST_YEAR));
+        }
+        assertEquals(Map.of(
+                "2021 1", "Nottingham, very_close, 2013-2024",
+                "2021 2", "Bristol, City of, close, 2013-2024",
+                "2021 3", "Southampton, close, 2013-2024",
+                "2021 10", "Newcastle upon Tyne, somewhat_close, 2013-2024",
+                "2025 1", "Nottingham, very_close, 2025-null",
+                "2025 2", "Birmingham, very_close, 2025-null",
+                "2025 3", "Newcastle upon Tyne, close, 2025-null",
+                "2025 10", "Oldham, somewhat_close, 2025-null"), found);
+        assertEquals(20, neighbours.count(), "ten neighbours in each model");
+        // The whole reference table is bridged, and every closeness the models publish has a code (the 2021 file
+        // leaves some blank).
+        Dataset<Row> reference = warehouse.read("reference.statistical_neighbour");
+        assertEquals(reference.count(), read(Star.BridgeStatisticalNeighbour.TABLE).count());
+        assertEquals(reference.filter(col("closeness").isNull()).count(), read(Star.BridgeStatisticalNeighbour.TABLE)
+                .filter(col(Star.BridgeStatisticalNeighbour.CLOSENESS).isNull()).count(), "every closeness has a code");
     }
 
     @Test

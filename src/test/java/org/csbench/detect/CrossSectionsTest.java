@@ -4,18 +4,24 @@ import static org.apache.spark.sql.functions.col;
 import static org.csbench.DatasetAssertions.assertRowsEqualIgnoringOrder;
 import static org.csbench.DatasetAssertions.row;
 import static org.csbench.detect.IndicatorValueRows.indicator;
+import static org.csbench.detect.SeriesSignalsTest.label;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 import org.csbench.config.Catalogue;
 import org.csbench.config.Indicator;
+import org.csbench.contract.CodeSet;
+import org.csbench.contract.Star.FactCrossSection;
+import org.csbench.contract.Star.FactSignal;
 import org.csbench.model.Columns;
 import org.csbench.model.Polarity;
 import org.csbench.model.Unit;
@@ -52,33 +58,32 @@ class CrossSectionsTest {
             rows.add(indicator, polarity(indicator), Unit.PERCENT, "local_authority", "111", "reporting_year",
                     MARCH_2024, null, "suppressed", null, 1000.0);
         }
-        Dataset<Row> funnel = CrossSections.funnel(analyse(rows));
+        Dataset<Row> funnel = funnel(analyse(rows));
         double s = Math.sqrt(0.21 * 0.79 / 1000);
         double z95 = 1.959963985;
         double z998 = 3.090232306;
         List<Object> limits = List.of(100 * (0.21 - z95 * s), 100 * (0.21 + z95 * s), 100 * (0.21 - z998 * s),
                 100 * (0.21 + z998 * s));
         assertRowsEqualIgnoringOrder(List.of(
-                row("pct_down", "101", "proportion", 21.0, 0.9 * 0.0001 / (s * s), 0.0, 200.0, 1000.0, 20.0, -0.01 / s,
+                row("pct_down", "101", "proportion", 21.0, 0.9 * 0.0001 / (s * s), 0.0, 20.0, -0.01 / s,
                         limits.get(0), limits.get(1), limits.get(2), limits.get(3), "inside", "inside", "none", "none"),
-                row("pct_down", "110", "proportion", 21.0, 0.9 * 0.0001 / (s * s), 0.0, 300.0, 1000.0, 30.0, 0.09 / s,
+                row("pct_down", "110", "proportion", 21.0, 0.9 * 0.0001 / (s * s), 0.0, 30.0, 0.09 / s,
                         limits.get(0), limits.get(1), limits.get(2), limits.get(3), "above", "above", "unfavourable",
                         "unfavourable"),
-                row("pct_up", "110", "proportion", 21.0, 0.9 * 0.0001 / (s * s), 0.0, 300.0, 1000.0, 30.0, 0.09 / s,
+                row("pct_up", "110", "proportion", 21.0, 0.9 * 0.0001 / (s * s), 0.0, 30.0, 0.09 / s,
                         limits.get(0), limits.get(1), limits.get(2), limits.get(3), "above", "above", "favourable",
                         "favourable")),
-                funnel.filter(col(Columns.TIME_PERIOD).equalTo("2024")
+                funnel.filter(col(Columns.PERIOD_END).equalTo(Date.valueOf(MARCH_2024))
                                 .and(col("geo_key").equalTo("110").or(col(Columns.INDICATOR_ID).equalTo("pct_down")
                                         .and(col("geo_key").equalTo("101")))))
-                        .select(col(Columns.INDICATOR_ID), col("geo_key"), col("model"), col("pooled_value"), col("phi"),
-                                col("tau2"), col("numerator"), col("denominator"), col(Columns.VALUE), col("z_score"),
-                                col("lower_95"), col("upper_95"), col("lower_998"), col("upper_998"), col("flag_95"),
-                                col("flag_998"), col("judgement_95"), col("judgement_998")), TOL);
+                        .select(FUNNEL_COLUMNS), TOL);
         assertEquals(2 * 2 * 10, funnel.count(), "10 LAs, 2 years, 2 indicators; the suppressed LA is left out");
-        assertEquals(2, funnel.filter(col("flag_998").equalTo("above")).count());
-        assertRowsEqualIgnoringOrder(List.of(row("2023", 10.0), row("2024", 21.0)),
-                funnel.filter(col(Columns.INDICATOR_ID).equalTo("pct_down")).select(col(Columns.TIME_PERIOD),
-                        col("pooled_value")).distinct(), TOL);
+        assertEquals(2, funnel.filter(col(FactSignal.FUNNEL_POSITION_998).equalTo(CodeSet.FUNNEL_POSITION.code("above")))
+                .count());
+        assertRowsEqualIgnoringOrder(List.of(row(Date.valueOf(MARCH_2023), 10.0, 10), row(Date.valueOf(MARCH_2024), 21.0, 10)),
+                CrossSections.shared(analyse(rows)).filter(col(Columns.INDICATOR_ID).equalTo("pct_down"))
+                        .select(col(Columns.PERIOD_END), col(FactCrossSection.POOLED_VALUE),
+                                col(FactCrossSection.AUTHORITIES)), TOL);
     }
 
     @Test
@@ -95,15 +100,20 @@ class CrossSectionsTest {
         assertRowsEqualIgnoringOrder(List.of(
                 row("103", "rate", 20.0, 6.4 / 3, 44.0, 30.0, 1.25, 20 - 8 * 1.959963985, 20 + 8 * 1.959963985, 0.0,
                         20 + 8 * 3.090232306, "inside", "none")),
-                CrossSections.funnel(analyse(rows)).filter(col("geo_key").equalTo("103"))
-                        .select(col("geo_key"), col("model"), col("pooled_value"), col("phi"), col("tau2"),
-                                col(Columns.VALUE), col("z_score"), col("lower_95"), col("upper_95"), col("lower_998"),
-                                col("upper_998"), col("flag_95"), col("judgement_95")), TOL);
+                funnel(analyse(rows)).filter(col("geo_key").equalTo("103"))
+                        .select(col("geo_key"), label(CodeSet.FUNNEL_MODEL, FactCrossSection.FUNNEL_MODEL),
+                                col(FactCrossSection.POOLED_VALUE), col(FactCrossSection.PHI),
+                                col(FactCrossSection.TAU2), col(FactSignal.FUNNEL_VALUE), col(FactSignal.FUNNEL_Z),
+                                col(FactSignal.FUNNEL_LOWER_95), col(FactSignal.FUNNEL_UPPER_95),
+                                col(FactSignal.FUNNEL_LOWER_998), col(FactSignal.FUNNEL_UPPER_998),
+                                label(CodeSet.FUNNEL_POSITION, FactSignal.FUNNEL_POSITION_95),
+                                label(CodeSet.JUDGEMENT, FactSignal.FUNNEL_JUDGEMENT_95)), TOL);
     }
 
     @Test
     void robustOutliersWithTheMeanAbsoluteDeviationFallback() {
-        // days 10, 11, 12, 12, 13, 14, 40: median 12, MAD 1: M(40) = 0.6745 x 28 = 18.886, M(10) = -1.349.
+        // days 10, 11, 12, 12, 13, 14, 40: median 12, MAD 1 (mean absolute deviation 34 / 7): M(40) = 0.6745 x 28
+        // = 18.886, M(10) = -1.349.
         // ratio 5, 5, 5, 5, 5, 6, 20: MAD 0, so M = (x - 5) / (1.253314 x mean |x - 5|) with mean |x - 5| = 16 / 7:
         // M(20) = 15 / 2.864718 = 5.2361, M(6) = 0.3491.
         IndicatorValueRows rows = new IndicatorValueRows();
@@ -120,21 +130,26 @@ class CrossSectionsTest {
         rows.add("days", Polarity.LOWER_IS_BETTER, Unit.DAYS, "regional", "E12000002", "reporting_year", MARCH_2024,
                 500.0, "available", null, null);
         Dataset<Row> analysed = analyse(rows);
-        Dataset<Row> outliers = CrossSections.outliers(analysed);
+        Dataset<Row> outliers = withShared(analysed).filter(col(FactSignal.OUTLIER_FLAG).isNotNull());
         double meanAdScale = 1.253314 * 16 / 7;
         assertRowsEqualIgnoringOrder(List.of(
-                row("days", "101", 10.0, 12.0, 1.0, "median_absolute_deviation", 0.6745 * -2, "not_outlier", "none"),
-                row("days", "107", 40.0, 12.0, 1.0, "median_absolute_deviation", 0.6745 * 28, "high_outlier",
+                row("days", "101", 12.0, 1.0, 34.0 / 7, "median_absolute_deviation", 0.6745 * -2, "not_outlier",
+                        "none"),
+                row("days", "107", 12.0, 1.0, 34.0 / 7, "median_absolute_deviation", 0.6745 * 28, "high_outlier",
                         "unfavourable"),
-                row("ratio", "106", 6.0, 5.0, 0.0, "mean_absolute_deviation", 1 / meanAdScale, "not_outlier", "none"),
-                row("ratio", "107", 20.0, 5.0, 0.0, "mean_absolute_deviation", 15 / meanAdScale, "high_outlier",
+                row("ratio", "106", 5.0, 0.0, 16.0 / 7, "mean_absolute_deviation", 1 / meanAdScale, "not_outlier",
+                        "none"),
+                row("ratio", "107", 5.0, 0.0, 16.0 / 7, "mean_absolute_deviation", 15 / meanAdScale, "high_outlier",
                         "high")),
                 outliers.filter(col("geo_key").isin("101", "107").and(col(Columns.INDICATOR_ID).equalTo("days"))
                                 .or(col("geo_key").isin("106", "107").and(col(Columns.INDICATOR_ID).equalTo("ratio"))))
-                        .select(col(Columns.INDICATOR_ID), col("geo_key"), col(Columns.VALUE), col("median"), col("mad"),
-                                col("scale"), col("modified_z"), col("flag"), col("judgement")), 1e-9);
+                        .select(col(Columns.INDICATOR_ID), col("geo_key"), col(FactCrossSection.MEDIAN),
+                                col(FactCrossSection.MAD), col(FactCrossSection.MEAN_ABSOLUTE_DEVIATION),
+                                label(CodeSet.OUTLIER_SCALE, FactCrossSection.SCALE), col(FactSignal.OUTLIER_Z),
+                                label(CodeSet.OUTLIER_FLAG, FactSignal.OUTLIER_FLAG),
+                                label(CodeSet.JUDGEMENT, FactSignal.OUTLIER_JUDGEMENT)), 1e-9);
         assertEquals(14, outliers.count(), "7 LAs x days and ratio; counts are size, not outliers");
-        assertEquals(0, CrossSections.funnel(analysed).count(), "no denominator, no funnel plot");
+        assertEquals(0, funnel(analysed).count(), "no denominator, no funnel plot");
     }
 
     @Test
@@ -147,12 +162,32 @@ class CrossSectionsTest {
         assertRowsEqualIgnoringOrder(List.of(
                 row("101", 50.0, 50.0, null), row("102", 50.0, 50.0, null),
                 row("103", 50.0, null, "numerator_exceeds_denominator")),
-                CrossSections.funnel(analyse(rows)).select(col("geo_key"), col("pooled_value"), col(Columns.VALUE),
-                        col("excluded_reason")), TOL);
+                funnel(analyse(rows)).select(col("geo_key"), col(FactCrossSection.POOLED_VALUE),
+                        col(FactSignal.FUNNEL_VALUE), label(CodeSet.FUNNEL_EXCLUSION, FactSignal.FUNNEL_EXCLUDED)), TOL);
     }
 
     private static Polarity polarity(String indicator) {
         return indicator.endsWith("down") ? Polarity.LOWER_IS_BETTER : Polarity.HIGHER_IS_BETTER;
+    }
+
+    private static final Column[] FUNNEL_COLUMNS = {col(Columns.INDICATOR_ID), col("geo_key"),
+        label(CodeSet.FUNNEL_MODEL, FactCrossSection.FUNNEL_MODEL), col(FactCrossSection.POOLED_VALUE),
+        col(FactCrossSection.PHI), col(FactCrossSection.TAU2), col(FactSignal.FUNNEL_VALUE), col(FactSignal.FUNNEL_Z),
+        col(FactSignal.FUNNEL_LOWER_95), col(FactSignal.FUNNEL_UPPER_95), col(FactSignal.FUNNEL_LOWER_998),
+        col(FactSignal.FUNNEL_UPPER_998), label(CodeSet.FUNNEL_POSITION, FactSignal.FUNNEL_POSITION_95),
+        label(CodeSet.FUNNEL_POSITION, FactSignal.FUNNEL_POSITION_998),
+        label(CodeSet.JUDGEMENT, FactSignal.FUNNEL_JUDGEMENT_95),
+        label(CodeSet.JUDGEMENT, FactSignal.FUNNEL_JUDGEMENT_998)};
+
+    /** Each authority's figures with what its cross-section shares, as the star joins them. */
+    private static Dataset<Row> withShared(Dataset<Row> analysed) {
+        return CrossSections.authorities(analysed).join(CrossSections.shared(analysed),
+                scala.jdk.javaapi.CollectionConverters.asScala(CrossSections.CROSS_SECTION_KEY).toSeq());
+    }
+
+    /** The authorities of the cross-sections with a funnel plot. */
+    private static Dataset<Row> funnel(Dataset<Row> analysed) {
+        return withShared(analysed).filter(col(FactCrossSection.FUNNEL_MODEL).isNotNull());
     }
 
     private static Dataset<Row> analyse(IndicatorValueRows rows) {

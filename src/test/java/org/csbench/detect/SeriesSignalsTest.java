@@ -1,6 +1,10 @@
 package org.csbench.detect;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
 import static org.csbench.DatasetAssertions.assertRowsEqualIgnoringOrder;
 import static org.csbench.DatasetAssertions.row;
 import static org.csbench.detect.IndicatorValueRows.indicator;
@@ -13,11 +17,18 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 import org.csbench.config.Catalogue;
+import org.csbench.contract.CodeSet;
+import org.csbench.contract.Keys;
+import org.csbench.contract.Star;
+import org.csbench.contract.Star.FactDataQuality;
+import org.csbench.contract.Star.FactSeriesSignal;
+import org.csbench.contract.Star.FactSignal;
 import org.csbench.model.Columns;
 import org.csbench.model.Polarity;
 import org.csbench.model.Target;
@@ -38,21 +49,24 @@ class SeriesSignalsTest {
         // Limits 10 +- 2.66 x 23/12 = 4.901667 .. 15.098333; inner band 10 +- 1.773333 x 23/12 = 6.601111 .. 13.398889.
         assertRowsEqualIgnoringOrder(List.of(row("101", 14, 13, 10.0, 10 - 2.66 * STABLE_AMR, 10 + 2.66 * STABLE_AMR,
                 10 - 2 * 2.66 / 3 * STABLE_AMR, 10 + 2 * 2.66 / 3 * STABLE_AMR, 10.0, "common_cause", "none", 1, true,
-                null)), SeriesSignals.summaries(series).select(col("geo_key"), col("periods"), col("points"),
-                col("mean"), col("lower_limit"), col("upper_limit"), col("lower_inner"), col("upper_inner"),
-                col("last_value"), col("variation_icon"), col("assurance_icon"), col("segments"),
-                col("enough_points"), col("warnings")), TOL);
+                null)), SeriesSignals.summaries(series).select(col("geo_key"), col(FactSeriesSignal.PERIODS),
+                col(FactSeriesSignal.POINTS), col(FactSeriesSignal.CENTRE_LINE), col(FactSeriesSignal.LOWER_LIMIT),
+                col(FactSeriesSignal.UPPER_LIMIT), col(FactSeriesSignal.LOWER_INNER), col(FactSeriesSignal.UPPER_INNER),
+                col(FactSeriesSignal.LAST_VALUE), label(CodeSet.VARIATION_ICON, FactSeriesSignal.VARIATION),
+                label(CodeSet.ASSURANCE_ICON, FactSeriesSignal.ASSURANCE), col(FactSeriesSignal.SEGMENTS),
+                col(FactSeriesSignal.ENOUGH_POINTS), col(FactSeriesSignal.WARNINGS)), TOL);
         // The suppressed month is a missing point; the next value's moving range spans it: |9 - 11| = 2.
         assertRowsEqualIgnoringOrder(List.of(
-                row("2023-10", 11.0, "available", 1.0, "none", "common_cause"),
-                row("2023-11", null, "suppressed", null, "none", "missing"),
-                row("2023-12", 9.0, "available", 2.0, "none", "common_cause")),
-                SeriesSignals.points(series).filter(col(Columns.TIME_PERIOD).isin("2023-10", "2023-11", "2023-12"))
-                        .select(col(Columns.TIME_PERIOD), col(Columns.VALUE), col(Columns.STATUS), col("moving_range"),
-                                col("rule"), col("point_type")), TOL);
-        assertEquals(14, SeriesSignals.points(series).filter(col("mean").equalTo(10.0)).count());
+                row("2023-10", 11.0, 1.0, "none", "common_cause"),
+                row("2023-11", null, null, "none", "missing"),
+                row("2023-12", 9.0, 2.0, "none", "common_cause")),
+                withTimePeriod(SeriesSignals.points(series)).filter(col(TIME_PERIOD).isin("2023-10", "2023-11",
+                        "2023-12")).select(col(TIME_PERIOD), col(FactSignal.VALUE), col(FactSignal.MOVING_RANGE),
+                        label(CodeSet.SPC_RULE, FactSignal.RULE), label(CodeSet.SPC_POINT_TYPE, FactSignal.POINT_TYPE)),
+                TOL);
+        assertEquals(14, SeriesSignals.points(series).filter(col(FactSignal.CENTRE_LINE).equalTo(10.0)).count());
         // The trend test sees the 13 values too.
-        assertEquals(13, SeriesSignals.trends(series).first().<Integer>getAs("n"));
+        assertEquals(13, SeriesSignals.summaries(series).first().<Integer>getAs(FactSeriesSignal.TREND_POINTS));
     }
 
     @Test
@@ -72,15 +86,15 @@ class SeriesSignalsTest {
                 row("down", "2024-04", "outside_limits", 1, "special_cause_concern"),
                 row("either", "2023-04", "shift", -1, "special_cause_neutral_low"),
                 row("either", "2024-04", "outside_limits", 1, "special_cause_neutral_high")),
-                SeriesSignals.points(series).filter(col(Columns.TIME_PERIOD).isin("2023-04", "2024-04"))
-                        .select(col(Columns.INDICATOR_ID), col(Columns.TIME_PERIOD), col("rule"), col("direction"),
-                                col("point_type")), 0);
+                withTimePeriod(SeriesSignals.points(series)).filter(col(TIME_PERIOD).isin("2023-04", "2024-04"))
+                        .select(col(Columns.INDICATOR_ID), col(TIME_PERIOD), label(CodeSet.SPC_RULE, FactSignal.RULE),
+                                col(FactSignal.DIRECTION), label(CodeSet.SPC_POINT_TYPE, FactSignal.POINT_TYPE)), 0);
         assertRowsEqualIgnoringOrder(List.of(
                 row("up", 162.0 / 13 + 2.66 * 2, "improvement_high"),
                 row("down", 162.0 / 13 + 2.66 * 2, "concern_high"),
                 row("either", 162.0 / 13 + 2.66 * 2, "neutral_high")),
-                SeriesSignals.summaries(series).select(col(Columns.INDICATOR_ID), col("upper_limit"),
-                        col("variation_icon")), TOL);
+                SeriesSignals.summaries(series).select(col(Columns.INDICATOR_ID), col(FactSeriesSignal.UPPER_LIMIT),
+                        label(CodeSet.VARIATION_ICON, FactSeriesSignal.VARIATION)), TOL);
     }
 
     @Test
@@ -102,10 +116,11 @@ class SeriesSignalsTest {
                 row("101", "month", 13, 10.0, 10 + 2.66 * STABLE_AMR, true),
                 row("102", "month", 13, 110.0, 110 + 2.66 * STABLE_AMR, true),
                 row("101", "reporting_year", 3, 7.0, 12.32, false)),
-                summaries.select(col("geo_key"), col(Columns.PERIOD_TYPE), col("points"), col("mean"),
-                        col("upper_limit"), col("enough_points")), TOL);
+                summaries.select(col("geo_key"), col(Columns.PERIOD_TYPE), col(FactSeriesSignal.POINTS),
+                        col(FactSeriesSignal.CENTRE_LINE), col(FactSeriesSignal.UPPER_LIMIT),
+                        col(FactSeriesSignal.ENOUGH_POINTS)), TOL);
         String warning = summaries.filter(col(Columns.PERIOD_TYPE).equalTo("reporting_year")).first()
-                .getAs("warnings");
+                .getAs(FactSeriesSignal.WARNINGS);
         assertTrue(warning.contains("has 3 values; at least 13 are recommended"), warning);
     }
 
@@ -126,15 +141,19 @@ class SeriesSignalsTest {
         double z = 10 / Math.sqrt(510.0 / 18);
         double p = 2 * new NormalDistribution().cumulativeProbability(-z);
         assertEquals(0.0603, p, 1e-4);
-        Dataset<Row> trends = SeriesSignals.trends(analyse(rows, DetectOptions.defaults()));
+        Dataset<Row> trends = SeriesSignals.summaries(analyse(rows, DetectOptions.defaults()));
         assertRowsEqualIgnoringOrder(List.of(
-                row("up", 6, 11L, 510.0 / 18, z, p, 11.0 / 15, 1.0, 1.0, 0.05, "no_significant_trend"),
-                row("down", 6, 11L, 510.0 / 18, z, p, 11.0 / 15, 1.0, 1.0, 0.05, "no_significant_trend")),
-                trends.select(col(Columns.INDICATOR_ID), col("n"), col("s"), col("var_s"), col("z"), col("p_value"),
-                        col("tau"), col("sen_slope"), col("sen_intercept"), col("alpha"), col("verdict")), TOL);
-        assertRowsEqualIgnoringOrder(List.of(row("up", 0.1, "improving"), row("down", 0.1, "deteriorating")),
-                SeriesSignals.trends(analyse(rows, DetectOptions.defaults().withAlpha(0.1)))
-                        .select(col(Columns.INDICATOR_ID), col("alpha"), col("verdict")), 0);
+                row("up", 6, 11L, 510.0 / 18, z, p, 11.0 / 15, 1.0, 1.0, 0.05, "no_significant_trend", false),
+                row("down", 6, 11L, 510.0 / 18, z, p, 11.0 / 15, 1.0, 1.0, 0.05, "no_significant_trend", false)),
+                trends.select(col(Columns.INDICATOR_ID), col(FactSeriesSignal.TREND_POINTS), col(FactSeriesSignal.S),
+                        col(FactSeriesSignal.VAR_S), col(FactSeriesSignal.Z), col(FactSeriesSignal.P_VALUE),
+                        col(FactSeriesSignal.TAU), col(FactSeriesSignal.SEN_SLOPE), col(FactSeriesSignal.SEN_INTERCEPT),
+                        col(FactSeriesSignal.ALPHA), label(CodeSet.TREND, FactSeriesSignal.TREND),
+                        col(FactSeriesSignal.SIGNIFICANT)), TOL);
+        assertRowsEqualIgnoringOrder(List.of(row("up", 0.1, "improving", true), row("down", 0.1, "deteriorating", true)),
+                SeriesSignals.summaries(analyse(rows, DetectOptions.defaults().withAlpha(0.1)))
+                        .select(col(Columns.INDICATOR_ID), col(FactSeriesSignal.ALPHA),
+                                label(CodeSet.TREND, FactSeriesSignal.TREND), col(FactSeriesSignal.SIGNIFICANT)), 0);
     }
 
     @Test
@@ -151,11 +170,20 @@ class SeriesSignalsTest {
         }
         Dataset<Row> series = analyse(rows, DetectOptions.defaults());
         assertRowsEqualIgnoringOrder(List.of(row(4, 1.0, 1.0)),
-                SeriesSignals.trends(series).select(col("n"), col("sen_slope"), col("sen_intercept")), TOL);
-        assertRowsEqualIgnoringOrder(List.of(row(Date.valueOf("2021-03-31"), null, "newly_missing", null, 2.0, null),
-                row(Date.valueOf("2023-03-31"), "2023", "relative_jump", 5.0, 2.0, "available")),
-                SeriesSignals.anomalies(series).select(col(Columns.PERIOD_END), col(Columns.TIME_PERIOD),
-                        col("anomaly"), col(Columns.VALUE), col("reference"), col(Columns.STATUS)), TOL);
+                SeriesSignals.summaries(series).select(col(FactSeriesSignal.TREND_POINTS),
+                        col(FactSeriesSignal.SEN_SLOPE), col(FactSeriesSignal.SEN_INTERCEPT)), TOL);
+        // The gap's anomaly is keyed by the period with no value.
+        assertRowsEqualIgnoringOrder(List.of(row(Date.valueOf("2021-03-31"), "newly_missing", null, 2.0,
+                        "Value missing after 2.0"),
+                row(Date.valueOf("2023-03-31"), "relative_jump", 5.0, 2.0,
+                        "Value 5.0 differs from the median 2.0 of the previous 3 values by 150.0%")),
+                SeriesSignals.anomalies(series).select(col(Columns.PERIOD_END),
+                        label(CodeSet.ANOMALY, FactDataQuality.ANOMALY), col(FactDataQuality.VALUE),
+                        col(FactDataQuality.REFERENCE), col(FactDataQuality.MESSAGE)), TOL);
+        long gapKey = series.select(Keys.period(lit("reporting_year"), lit(Date.valueOf("2021-03-31")))).first()
+                .getLong(0);
+        assertEquals(1, SeriesSignals.anomalies(series).filter(col(Star.PERIOD_KEY).equalTo(gapKey)).count(),
+                "the gap's period key");
         assertEquals(4, SeriesSignals.points(series).count(), "a gap has no chart point");
     }
 
@@ -179,14 +207,14 @@ class SeriesSignalsTest {
                 IndicatorSignals.of(catalogue), DetectOptions.defaults()));
         assertRowsEqualIgnoringOrder(List.of(
                 // target 85 above the upper limit: never reached when higher is better, never exceeded when lower is
-                row("above_up", 85.0, 85.0, "consistently_failing"),
-                row("above_down", 85.0, 85.0, "consistently_passing"),
-                row("inside", 12.0, 12.0, "inconsistent"),
+                row("above_up", "consistently_failing"),
+                row("above_down", "consistently_passing"),
+                row("inside", "inconsistent"),
                 // both limits inside 0-20; both limits below 16-20
-                row("range_around", 0.0, 20.0, "consistently_passing"),
-                row("range_above", 16.0, 20.0, "consistently_failing")),
-                summaries.select(col(Columns.INDICATOR_ID), col("target_low"), col("target_high"),
-                        col("assurance_icon")), TOL);
+                row("range_around", "consistently_passing"),
+                row("range_above", "consistently_failing")),
+                summaries.select(col(Columns.INDICATOR_ID), label(CodeSet.ASSURANCE_ICON, FactSeriesSignal.ASSURANCE)),
+                TOL);
     }
 
     @Test
@@ -205,17 +233,30 @@ class SeriesSignalsTest {
         Dataset<Row> anomalies = SeriesSignals.anomalies(SeriesSignals.analyse(rows.dataset(),
                 IndicatorSignals.of(catalogue), DetectOptions.defaults()));
         assertRowsEqualIgnoringOrder(List.of(
-                row("2021", "relative_jump", 16.0, 10.0, "available"),
-                row("2023", "newly_suppressed", null, 10.0, "suppressed"),
-                row("2024", "relative_jump", 104.0, 10.0, "available"),
-                row("2024", "out_of_range", 104.0, 100.0, "available")),
-                anomalies.select(col(Columns.TIME_PERIOD), col("anomaly"), col(Columns.VALUE), col("reference"),
-                        col(Columns.STATUS)), TOL);
+                row("2021", "relative_jump", 16.0, 10.0),
+                row("2023", "newly_suppressed", null, 10.0),
+                row("2024", "relative_jump", 104.0, 10.0),
+                row("2024", "out_of_range", 104.0, 100.0)),
+                withTimePeriod(anomalies).select(col(TIME_PERIOD), label(CodeSet.ANOMALY, FactDataQuality.ANOMALY),
+                        col(FactDataQuality.VALUE), col(FactDataQuality.REFERENCE)), TOL);
         // A 70% threshold lets the 60% change through.
         Dataset<Row> lenient = SeriesSignals.anomalies(SeriesSignals.analyse(rows.dataset(),
                 IndicatorSignals.of(catalogue), DetectOptions.defaults().withJump(0.7, 3)));
-        assertEquals(0, lenient.filter(col(Columns.TIME_PERIOD).equalTo("2021")).count());
+        assertEquals(0, withTimePeriod(lenient).filter(col(TIME_PERIOD).equalTo("2021")).count());
         assertEquals(3, lenient.count());
+    }
+
+    private static final String TIME_PERIOD = "time_period";
+
+    /** The period as the test rows name it: 2023-10 for a month, 2024 for a year. */
+    static Dataset<Row> withTimePeriod(Dataset<Row> rows) {
+        return rows.withColumn(TIME_PERIOD, when(col(Columns.PERIOD_TYPE).equalTo("month"),
+                date_format(col(Columns.PERIOD_END), "yyyy-MM")).otherwise(year(col(Columns.PERIOD_END)).cast("string")));
+    }
+
+    /** A code column as its label. */
+    static Column label(CodeSet set, String column) {
+        return set.decode(col(column)).as(column);
     }
 
     private static Dataset<Row> analyse(IndicatorValueRows rows, DetectOptions options) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.csbench.SparkTestSession;
 import org.csbench.config.PipelineSpec;
 import org.csbench.config.SpecLoader;
+import org.csbench.delta.RunLog;
 import org.csbench.delta.Warehouse;
 import org.csbench.model.Columns;
 import org.csbench.model.CsbenchException;
@@ -139,7 +140,8 @@ class LoadJobFailureTest {
         CsbenchException e = assertThrows(CsbenchException.class,
                 () -> run(warehouse, spec(dir, table.formatted("string"))));
         assertTrue(e.getMessage().startsWith("writing reference.code failed"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("every table was restored to the version it had before this run"));
+        assertTrue(e.getMessage().endsWith("every table was restored to the versions the last complete run ("
+                + RunLog.lastComplete(warehouse).orElseThrow().runId() + ") left"), e.getMessage());
 
         assertEquals(bronzeRows, warehouse.read("bronze.codes").count());
         assertEquals(before.keySet(), versions(warehouse).keySet());

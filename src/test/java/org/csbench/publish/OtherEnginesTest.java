@@ -37,7 +37,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Test;
 
 import org.csbench.SampleRun;
-import org.csbench.contract.Star;
 import org.csbench.SparkTestSession;
 import org.csbench.delta.Warehouse;
 
@@ -91,10 +90,7 @@ class OtherEnginesTest {
             if (table.startsWith("gold.")) {
                 StructType schema = Table.forPath(engine, warehouse.location(table)).getLatestSnapshot(engine)
                         .getSchema();
-                // The gold tables not yet moved to the star still name an area by its text code, geo_key.
-                boolean star = Star.tables().stream().anyMatch(t -> t.name().equals(table));
-                columnTypeProblems(schema).stream().filter(p -> star || !p.startsWith("geo_key "))
-                        .forEach(p -> problems.add(table + "." + p));
+                columnTypeProblems(schema).forEach(p -> problems.add(table + "." + p));
             }
         }
         assertNoProblems(problems);
