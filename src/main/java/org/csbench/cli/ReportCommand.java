@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.csbench.publish.disclosure.DisclosureLevel;
+import org.csbench.publish.disclosure.DisclosureRules;
 import org.csbench.publish.report.ReportJob;
 import org.csbench.publish.report.ServiceAreas;
 import picocli.CommandLine.ArgGroup;
@@ -45,7 +47,8 @@ final class ReportCommand implements Callable<Integer> {
     Integer period;
 
     @Option(names = "--disclosure", defaultValue = "public", paramLabel = "public|internal",
-            description = "public (default): disclosure control applied; internal: exact values, marked as such.")
+            description = "public (default): disclosure control applied (pipelines/disclosure.yaml); internal: exact "
+                    + "values, marked as such on every page.")
     String disclosure;
 
     @Option(names = "--areas", defaultValue = "pipelines/report-areas.yaml", paramLabel = "FILE",
@@ -55,14 +58,12 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter print = commandSpec.commandLine().getOut();
-        if (!disclosure.equals("public") && !disclosure.equals("internal")) {
-            throw new picocli.CommandLine.ParameterException(commandSpec.commandLine(), "--disclosure " + disclosure
-                    + ": give public or internal");
-        }
+        DisclosureLevel level = DisclosureLevel.parse(disclosure);
         ServiceAreas serviceAreas = ServiceAreas.load(areas);
-        ReportJob job = new ReportJob(Session.open(parent), serviceAreas);
-        ReportJob.Result result = job.run(new ReportJob.Options(scope.all ? List.of() : scope.codes, period,
-                disclosure.equals("internal"), out), line -> print.println(line));
+        DisclosureRules rules = DisclosureRules.load(DisclosureRules.DEFAULT_FILE);
+        ReportJob job = new ReportJob(Session.open(parent), serviceAreas, rules);
+        ReportJob.Result result = job.run(new ReportJob.Options(scope.all ? List.of() : scope.codes, period, level,
+                out), line -> print.println(line));
         print.printf("%d reports, the trends report and the index written to %s in %.1f s; open %s%n",
                 result.reports(), out.toAbsolutePath().normalize(), result.seconds(), result.index());
         return 0;

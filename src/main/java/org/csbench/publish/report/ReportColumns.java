@@ -72,6 +72,9 @@ final class ReportColumns {
     static final String JUDGEMENT_95 = "judgement_95";
     static final String JUDGEMENT_998 = "judgement_998";
 
+    /** On the disclosed view: whether the row's value is suppressed (its signals must not show it either). */
+    static final String VALUE_SUPPRESSED = "_value_suppressed";
+
     // the trends report's counts
     static final String KIND = "kind";
     static final String CODE = "code";

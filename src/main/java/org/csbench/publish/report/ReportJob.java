@@ -12,11 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import org.csbench.delta.Warehouse;
+import org.csbench.publish.disclosure.DisclosureLevel;
+import org.csbench.publish.disclosure.DisclosureRules;
 import org.csbench.publish.report.AuthorityPage.PageInfo;
 
 /**
@@ -31,9 +32,12 @@ public final class ReportJob {
     private final Warehouse warehouse;
     private final ServiceAreas areas;
 
-    public ReportJob(Warehouse warehouse, ServiceAreas areas) {
+    private final DisclosureRules rules;
+
+    public ReportJob(Warehouse warehouse, ServiceAreas areas, DisclosureRules rules) {
         this.warehouse = warehouse;
         this.areas = areas;
+        this.rules = rules;
     }
 
     /**
@@ -41,9 +45,9 @@ public final class ReportJob {
      *
      * @param codes  the authorities' codes; empty for every authority that exists in the latest year
      * @param period the reporting year to treat as latest (2024 = the year to 31 March 2024), or null for the latest
-     * @param internal true for exact values (not for publication), false for public (disclosure control applied)
+     * @param level  public (disclosure control applied) or internal (exact values, marked as such)
      */
-    public record Options(List<String> codes, Integer period, boolean internal, Path out) {
+    public record Options(List<String> codes, Integer period, DisclosureLevel level, Path out) {
         public Options {
             codes = List.copyOf(codes);
         }
@@ -61,9 +65,11 @@ public final class ReportJob {
                 Templates.css());
         Map<String, Indicator> indicators = ReportRows.indicators(ReportQuery.indicators(warehouse));
         Dataset<Row> inScope = ReportQuery.areas(warehouse, options.codes(), year).cache();
+        DetectSignals.Scope scope = null;
         try {
             List<IndexPage.Link> links = new ArrayList<>();
-            Iterator<Row> rows = ReportQuery.authorities(warehouse, inScope, year).toLocalIterator();
+            scope = ReportQuery.scope(warehouse, inScope, year, rules, options.level());
+            Iterator<Row> rows = ReportQuery.authorities(warehouse, inScope, scope).toLocalIterator();
             int done = 0;
             while (rows.hasNext()) {
                 long one = System.nanoTime();
@@ -79,13 +85,12 @@ public final class ReportJob {
                         done, data.code(), data.name(), data.indicators().size(), page.worseAndWorsening().size(),
                         file, (System.nanoTime() - one) / 1e9));
             }
-            Column inYear = ReportQuery.inYear(year);
-            String scope = options.codes().isEmpty() ? "all " + links.size() + " authorities"
+            String scopeName = options.codes().isEmpty() ? "all " + links.size() + " authorities"
                     : links.size() == 1 ? links.get(0).name() : links.size() + " authorities";
-            TrendsPage trends = TrendsPage.of(DetectSignals.overview(warehouse, inScope).collectAsList(),
-                    DetectSignals.funnelOutliers(warehouse, inScope, inYear).collectAsList(), indicators, areas,
-                    new PageInfo("Trends across authorities: " + scope, base.generated(), base.period(),
-                            base.disclosure(), base.css()), scope);
+            TrendsPage trends = TrendsPage.of(DetectSignals.overview(warehouse, scope).collectAsList(),
+                    DetectSignals.funnelOutliers(warehouse, scope).collectAsList(), indicators, areas,
+                    new PageInfo("Trends across authorities: " + scopeName, base.generated(), base.period(),
+                            base.disclosure(), base.css()), scopeName);
             Path trendsFile = out.write(TRENDS, Templates.trends(trends));
             progress.accept("trends report -> " + TRENDS);
             Path index = out.write(INDEX, Templates.index(new IndexPage(new PageInfo(
@@ -94,6 +99,9 @@ public final class ReportJob {
             return new Result(links.size(), index, trendsFile, (System.nanoTime() - start) / 1e9);
         } finally {
             inScope.unpersist();
+            if (scope != null) {
+                scope.disclosed().unpersist();
+            }
         }
     }
 
@@ -104,9 +112,9 @@ public final class ReportJob {
     }
 
     private static String disclosure(Options options) {
-        return options.internal()
-                ? "INTERNAL: exact values, including small numbers; not for publication."
-                : "Public: disclosure control applied (small numbers suppressed, shown as c).";
+        return options.level() == DisclosureLevel.INTERNAL ? options.level().notice() + "."
+                : "Public: disclosure control applied (counts of 1 to 5, and figures that would reveal them, are "
+                        + "suppressed and shown as c).";
     }
 
 }

@@ -1,5 +1,6 @@
 package org.csbench.publish.report;
 
+import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -18,17 +19,21 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
 
 import org.csbench.contract.CodeSet;
 import org.csbench.contract.Star;
+import org.csbench.contract.Star.BridgeStatisticalNeighbour;
 import org.csbench.contract.Star.DimArea;
 import org.csbench.contract.Star.DimIndicator;
 import org.csbench.contract.Star.DimPeriod;
 import org.csbench.contract.Star.FactBenchmark;
 import org.csbench.contract.Star.FactIndicatorValue;
 import org.csbench.delta.Warehouse;
-import org.csbench.ingest.NeighbourTransform;
-import org.csbench.model.Columns;
+import org.csbench.publish.AnalystView;
+import org.csbench.publish.disclosure.Disclosure;
+import org.csbench.publish.disclosure.DisclosureLevel;
+import org.csbench.publish.disclosure.DisclosureRules;
 import org.csbench.model.Errors;
 import org.csbench.model.GeographicLevel;
 
@@ -102,46 +107,54 @@ public final class ReportQuery {
     }
 
     /**
-     * One row per authority of {@code areas} ({@link #areas}), ordered by name: its name and region, and the arrays
-     * {@link ReportColumns#VALUES}, {@link ReportColumns#NEIGHBOURS}, {@link ReportColumns#SIGNALS},
-     * {@link ReportColumns#SPC} and {@link ReportColumns#FUNNELS}, with periods up to the end of reporting year
-     * {@code year}.
+     * The report's dimensions (the authorities of {@code areas} ({@link #areas}), every indicator, and the periods
+     * that end in {@code year} or before) and the star's values as they may leave the warehouse at {@code level}
+     * (the analyst view after disclosure control). The caller unpersists {@link DetectSignals.Scope#disclosed}.
      */
-    public static Dataset<Row> authorities(Warehouse warehouse, Dataset<Row> areas, int year) {
-        Dataset<Row> inScope = broadcast(areas);
+    public static DetectSignals.Scope scope(Warehouse warehouse, Dataset<Row> areas, int year,
+            DisclosureRules rules, DisclosureLevel level) {
         Dataset<Row> periods = warehouse.read(DimPeriod.TABLE.name())
                 .filter(year(col(DimPeriod.END)).leq(year))
-                .select(col(Star.PERIOD_KEY), col(DimPeriod.TYPE), col(DimPeriod.END), col(DimPeriod.LABEL));
-        Dataset<Row> previous = warehouse.read(DimPeriod.TABLE.name()).select(
-                col(Star.PERIOD_KEY).as(PREVIOUS_KEY), col(DimPeriod.LABEL)
-                        .as(ReportColumns.PREVIOUS_LABEL));
+                .select(col(Star.PERIOD_KEY), col(DimPeriod.TYPE).as(ReportColumns.PERIOD_TYPE),
+                        col(DimPeriod.END).as(ReportColumns.PERIOD_END),
+                        col(DimPeriod.LABEL).as(ReportColumns.PERIOD_LABEL));
         Dataset<Row> indicators = warehouse.read(DimIndicator.TABLE.name())
                 .select(col(Star.INDICATOR_KEY), col(DimIndicator.INDICATOR_ID).as(ReportColumns.INDICATOR_ID));
-        Dataset<Row> values = warehouse.read(FactIndicatorValue.TABLE.name()).select(col(Star.INDICATOR_KEY),
-                col(Star.AREA_KEY), col(Star.PERIOD_KEY), col(FactIndicatorValue.VALUE),
-                col(FactIndicatorValue.STATUS));
+        // Disclosure control needs every area (a region's total and its authorities' counts): the view is made whole,
+        // then filtered. Persisted: the benchmark rows, the neighbours and the signals' suppression all read it.
+        Dataset<Row> disclosed = Disclosure.apply(AnalystView.read(warehouse), rules, level)
+                .withColumn(ReportColumns.VALUE_SUPPRESSED, array_contains(col(Disclosure.SUPPRESSED_COLUMNS),
+                        AnalystView.VALUE))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        return new DetectSignals.Scope(areas.select(Star.AREA_KEY, ReportColumns.AREA_CODE, ReportColumns.AREA_NAME),
+                indicators, periods, disclosed);
+    }
 
-        Dataset<Row> benchmark = warehouse.read(FactBenchmark.TABLE.name())
-                .join(inScope.select(Star.AREA_KEY, ReportColumns.AREA_CODE, DimArea.OLD_LA_CODE), Star.AREA_KEY)
-                .join(broadcast(periods), Star.PERIOD_KEY)
-                .join(broadcast(indicators), Star.INDICATOR_KEY)
-                .join(values, seq(Star.INDICATOR_KEY, Star.AREA_KEY, Star.PERIOD_KEY), "left")
-                .join(broadcast(previous), col(FactBenchmark.PREVIOUS_PERIOD_KEY).equalTo(col(PREVIOUS_KEY)), "left");
+    /**
+     * One row per authority of {@code areas} ({@link #areas}), ordered by name: its name and region, and the arrays
+     * {@link ReportColumns#VALUES}, {@link ReportColumns#NEIGHBOURS}, {@link ReportColumns#SIGNALS},
+     * {@link ReportColumns#SPC} and {@link ReportColumns#FUNNELS}, with the periods of {@code scope}.
+     */
+    public static Dataset<Row> authorities(Warehouse warehouse, Dataset<Row> areas, DetectSignals.Scope scope) {
+        Dataset<Row> quartiles = warehouse.read(FactBenchmark.TABLE.name()).select(col(Star.INDICATOR_KEY),
+                col(Star.AREA_KEY), col(Star.PERIOD_KEY), col(FactBenchmark.Q25), col(FactBenchmark.Q50),
+                col(FactBenchmark.Q75));
+        Dataset<Row> authorities = scope.disclosed().filter(col(AnalystView.LEVEL).equalTo(LA));
+        Dataset<Row> benchmark = authorities
+                .join(broadcast(scope.areas().select(Star.AREA_KEY)), Star.AREA_KEY)
+                .join(broadcast(scope.periods().select(Star.PERIOD_KEY)), Star.PERIOD_KEY)
+                .join(quartiles, seq(Star.INDICATOR_KEY, Star.AREA_KEY, Star.PERIOD_KEY), "left");
 
         Dataset<Row> grouped = benchmark.groupBy(col(ReportColumns.AREA_CODE))
                 .agg(collect_list(valueRow()).as(ReportColumns.VALUES));
-
-        Dataset<Row> neighbours = neighbours(warehouse, benchmark, values)
+        Dataset<Row> neighbours = neighbours(warehouse, benchmark, authorities)
                 .groupBy(col(ReportColumns.AREA_CODE)).agg(collect_list(col(ReportColumns.ROW))
                         .as(ReportColumns.NEIGHBOURS));
-
-        Dataset<Row> codes = inScope.select(ReportColumns.AREA_CODE);
-        Column inYear = inYear(year);
-        Dataset<Row> signals = DetectSignals.series(warehouse, codes).groupBy(col(ReportColumns.AREA_CODE))
+        Dataset<Row> signals = DetectSignals.series(warehouse, scope).groupBy(col(ReportColumns.AREA_CODE))
                 .agg(collect_list(col(ReportColumns.SIGNAL)).as(ReportColumns.SIGNALS));
-        Dataset<Row> spc = DetectSignals.spcPoints(warehouse, codes, inYear).groupBy(col(ReportColumns.AREA_CODE))
+        Dataset<Row> spc = DetectSignals.spcPoints(warehouse, scope).groupBy(col(ReportColumns.AREA_CODE))
                 .agg(collect_list(col(ReportColumns.POINT)).as(ReportColumns.SPC));
-        Dataset<Row> funnels = DetectSignals.funnel(warehouse, codes, inYear).groupBy(col(ReportColumns.AREA_CODE))
+        Dataset<Row> funnels = DetectSignals.funnel(warehouse, scope).groupBy(col(ReportColumns.AREA_CODE))
                 .agg(collect_list(col(ReportColumns.FUNNEL)).as(ReportColumns.FUNNELS));
 
         return areas.select(ReportColumns.AREA_CODE, ReportColumns.AREA_NAME, ReportColumns.REGION_NAME)
@@ -153,67 +166,62 @@ public final class ReportQuery {
                 .orderBy(col(ReportColumns.AREA_NAME), col(ReportColumns.AREA_CODE));
     }
 
-    /** Periods that end in {@code year} or before. */
-    static Column inYear(int year) {
-        return year(DetectSignals.periodEnd()).leq(lit(year));
-    }
-
     /** One benchmark row as the report reads it: codes as their labels. */
     private static Column valueRow() {
-        return struct(col(ReportColumns.INDICATOR_ID),
-                col(DimPeriod.TYPE).as(ReportColumns.PERIOD_TYPE),
-                col(DimPeriod.END).as(ReportColumns.PERIOD_END),
-                col(DimPeriod.LABEL).as(ReportColumns.PERIOD_LABEL),
-                col(FactIndicatorValue.VALUE).as(ReportColumns.VALUE),
-                CodeSet.STATUS.decode(col(FactIndicatorValue.STATUS)).as(ReportColumns.STATUS),
-                col(FactBenchmark.SN_AVERAGE).as(ReportColumns.SN_AVERAGE),
-                col(FactBenchmark.SN_COUNT).as(ReportColumns.SN_COUNT),
-                col(FactBenchmark.REGION_VALUE).as(ReportColumns.REGION_VALUE),
-                col(FactBenchmark.ENGLAND_VALUE).as(ReportColumns.ENGLAND_VALUE),
-                col(FactBenchmark.RANK).as(ReportColumns.RANK),
-                col(FactBenchmark.RANK_COUNT).as(ReportColumns.RANK_COUNT),
+        return struct(col(AnalystView.INDICATOR_ID).as(ReportColumns.INDICATOR_ID),
+                col(AnalystView.PERIOD_TYPE).as(ReportColumns.PERIOD_TYPE),
+                col(AnalystView.PERIOD_END).as(ReportColumns.PERIOD_END),
+                col(AnalystView.PERIOD_LABEL).as(ReportColumns.PERIOD_LABEL),
+                col(AnalystView.VALUE).as(ReportColumns.VALUE),
+                col(AnalystView.STATUS).as(ReportColumns.STATUS),
+                col(AnalystView.SN_AVERAGE).as(ReportColumns.SN_AVERAGE),
+                col(AnalystView.SN_COUNT).as(ReportColumns.SN_COUNT),
+                col(AnalystView.REGION_VALUE).as(ReportColumns.REGION_VALUE),
+                col(AnalystView.ENGLAND_VALUE).as(ReportColumns.ENGLAND_VALUE),
+                col(AnalystView.RANK).as(ReportColumns.RANK),
+                col(AnalystView.RANK_COUNT).as(ReportColumns.RANK_COUNT),
                 col(FactBenchmark.Q25).as(ReportColumns.Q25),
                 col(FactBenchmark.Q50).as(ReportColumns.Q50),
                 col(FactBenchmark.Q75).as(ReportColumns.Q75),
-                CodeSet.QUARTILE_BAND.decode(col(FactBenchmark.BAND)).as(ReportColumns.BAND),
-                col(FactBenchmark.TARGET_LOW).as(ReportColumns.TARGET_LOW),
-                col(FactBenchmark.TARGET_HIGH).as(ReportColumns.TARGET_HIGH),
-                CodeSet.RAG.decode(col(FactBenchmark.RAG)).as(ReportColumns.RAG),
-                col(ReportColumns.PREVIOUS_LABEL),
-                col(FactBenchmark.PREVIOUS_VALUE).as(ReportColumns.PREVIOUS_VALUE),
-                CodeSet.DIRECTION.decode(col(FactBenchmark.PREVIOUS_DIRECTION)).as(ReportColumns.DIRECTION),
-                CodeSet.COMPARISON.decode(col(FactBenchmark.versus("sn"))).as(ReportColumns.VS_SN),
-                CodeSet.COMPARISON.decode(col(FactBenchmark.versus("region"))).as(ReportColumns.VS_REGION),
-                CodeSet.COMPARISON.decode(col(FactBenchmark.versus("england"))).as(ReportColumns.VS_ENGLAND));
+                col(AnalystView.QUARTILE_BAND).as(ReportColumns.BAND),
+                col(AnalystView.TARGET_LOW).as(ReportColumns.TARGET_LOW),
+                col(AnalystView.TARGET_HIGH).as(ReportColumns.TARGET_HIGH),
+                col(AnalystView.RAG).as(ReportColumns.RAG),
+                col(AnalystView.PREVIOUS_PERIOD_LABEL).as(ReportColumns.PREVIOUS_LABEL),
+                col(AnalystView.PREVIOUS_VALUE).as(ReportColumns.PREVIOUS_VALUE),
+                col(AnalystView.DIRECTION_VS_PREVIOUS).as(ReportColumns.DIRECTION),
+                col(AnalystView.VS_SN).as(ReportColumns.VS_SN),
+                col(AnalystView.VS_REGION).as(ReportColumns.VS_REGION),
+                col(AnalystView.VS_ENGLAND).as(ReportColumns.VS_ENGLAND));
     }
 
     /**
-     * Each authority's statistical neighbours (the model in force for the period) with their values, in each
+     * Each authority's statistical neighbours (the model in force for the period) with their disclosed values, in each
      * indicator's latest period in scope: columns {@link ReportColumns#AREA_CODE} and the struct
      * {@link ReportColumns#ROW}.
      */
     private static Dataset<Row> neighbours(Warehouse warehouse, Dataset<Row> benchmark, Dataset<Row> values) {
         WindowSpec series = Window.partitionBy(col(Star.AREA_KEY), col(Star.INDICATOR_KEY));
-        Dataset<Row> latest = benchmark.filter(col(FactBenchmark.SN_MODEL).isNotNull())
-                .withColumn(LATEST_END, max(col(DimPeriod.END)).over(series))
-                .filter(col(DimPeriod.END).equalTo(col(LATEST_END)))
-                .select(col(ReportColumns.AREA_CODE), col(DimArea.OLD_LA_CODE), col(Star.INDICATOR_KEY),
-                        col(ReportColumns.INDICATOR_ID), col(Star.PERIOD_KEY), col(FactBenchmark.SN_MODEL));
-        Dataset<Row> pairs = warehouse.read(NeighbourTransform.TABLE).select(
-                col(Columns.OLD_LA_CODE).as("_sn_la"), col(NeighbourTransform.MODEL).as("_sn_model"),
-                col(NeighbourTransform.RANK).as(ReportColumns.NEIGHBOUR_RANK),
-                col(NeighbourTransform.NEIGHBOUR_CODE).as(ReportColumns.NEIGHBOUR_CODE));
-        Dataset<Row> names = warehouse.read(DimArea.TABLE.name()).filter(col(DimArea.LEVEL).equalTo(LA))
-                .select(col(Star.AREA_KEY).as(NEIGHBOUR_KEY), col(DimArea.AREA_CODE).as("_neighbour_area"),
-                        col(DimArea.NAME).as(ReportColumns.NEIGHBOUR_NAME));
+        Dataset<Row> latest = benchmark.filter(col(AnalystView.SN_MODEL).isNotNull())
+                .withColumn(LATEST_END, max(col(AnalystView.PERIOD_END)).over(series))
+                .filter(col(AnalystView.PERIOD_END).equalTo(col(LATEST_END)))
+                .select(col(ReportColumns.AREA_CODE), col(Star.AREA_KEY), col(Star.INDICATOR_KEY),
+                        col(AnalystView.INDICATOR_ID).as(ReportColumns.INDICATOR_ID), col(Star.PERIOD_KEY),
+                        col(AnalystView.SN_MODEL));
+        Dataset<Row> pairs = warehouse.read(BridgeStatisticalNeighbour.TABLE.name()).select(
+                col(Star.AREA_KEY).as("_sn_area"), col(BridgeStatisticalNeighbour.MODEL).as("_sn_model"),
+                col(BridgeStatisticalNeighbour.RANK).as(ReportColumns.NEIGHBOUR_RANK),
+                col(BridgeStatisticalNeighbour.NEIGHBOUR_AREA_KEY).as(NEIGHBOUR_KEY));
+        Dataset<Row> names = warehouse.read(DimArea.TABLE.name()).select(col(Star.AREA_KEY).as("_neighbour_area"),
+                col(DimArea.AREA_CODE).as(ReportColumns.NEIGHBOUR_CODE),
+                col(DimArea.NAME).as(ReportColumns.NEIGHBOUR_NAME));
         Dataset<Row> neighbourValues = values.select(col(Star.INDICATOR_KEY).as("_nv_indicator"),
                 col(Star.AREA_KEY).as("_nv_area"), col(Star.PERIOD_KEY).as("_nv_period"),
-                col(FactIndicatorValue.VALUE).as(ReportColumns.VALUE),
-                CodeSet.STATUS.decode(col(FactIndicatorValue.STATUS)).as(ReportColumns.STATUS));
+                col(AnalystView.VALUE).as(ReportColumns.VALUE), col(AnalystView.STATUS).as(ReportColumns.STATUS));
         return latest
-                .join(broadcast(pairs), col(DimArea.OLD_LA_CODE).equalTo(col("_sn_la"))
-                        .and(col(FactBenchmark.SN_MODEL).cast("string").equalTo(col("_sn_model"))))
-                .join(broadcast(names), col(ReportColumns.NEIGHBOUR_CODE).equalTo(col("_neighbour_area")))
+                .join(broadcast(pairs), col(Star.AREA_KEY).equalTo(col("_sn_area"))
+                        .and(col(AnalystView.SN_MODEL).equalTo(col("_sn_model"))))
+                .join(broadcast(names), col(NEIGHBOUR_KEY).equalTo(col("_neighbour_area")))
                 .join(neighbourValues, col(Star.INDICATOR_KEY).equalTo(col("_nv_indicator"))
                         .and(col(NEIGHBOUR_KEY).equalTo(col("_nv_area")))
                         .and(col(Star.PERIOD_KEY).equalTo(col("_nv_period"))), "left")

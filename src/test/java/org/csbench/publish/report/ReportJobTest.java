@@ -20,7 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.csbench.SampleRun;
 import org.csbench.cli.Csbench;
 import org.csbench.delta.Warehouse;
-import org.csbench.detect.SeriesSignals;
+import org.csbench.contract.CodeSet;
+import org.csbench.contract.Star;
+import org.csbench.contract.Star.DimArea;
+import org.csbench.contract.Star.DimIndicator;
+import org.csbench.contract.Star.FactIndicatorValue;
+import org.csbench.contract.Star.FactSeriesSignal;
 
 /** csbench report on the sample warehouse: files, headline figures and the worse-and-worsening list against gold. */
 class ReportJobTest {
@@ -68,10 +73,11 @@ class ReportJobTest {
         // deteriorating trend or an SPC concern icon in the series of the latest period's type.
         Warehouse w = SampleRun.warehouse();
         TreeSet<String> expected = new TreeSet<>();
-        List<Row> signals = w.read(SeriesSignals.SUMMARY_TABLE).filter(col("geo_key").equalTo("352"))
-                .join(w.read(SeriesSignals.TREND_TABLE).select("indicator_id", "geo_key", "period_type", "verdict"),
-                        ReportQuery.seq("indicator_id", "geo_key", "period_type"))
-                .select("indicator_id", "variation_icon", "verdict").collectAsList();
+        List<Row> signals = w.read(FactSeriesSignal.TABLE.name())
+                .join(w.read(DimArea.TABLE.name()).filter(col(DimArea.AREA_CODE).equalTo("352")), Star.AREA_KEY)
+                .join(w.read(DimIndicator.TABLE.name()), Star.INDICATOR_KEY)
+                .select(col(DimIndicator.INDICATOR_ID), CodeSet.VARIATION_ICON.decode(col(FactSeriesSignal.VARIATION)),
+                        CodeSet.TREND.decode(col(FactSeriesSignal.TREND))).collectAsList();
         for (Row s : signals) {
             String id = s.getString(0);
             boolean worsening = "deteriorating".equals(s.getString(2)) || String.valueOf(s.getString(1))
@@ -92,6 +98,33 @@ class ReportJobTest {
         }
         assertEquals(expected, listed);
         assertTrue(!expected.isEmpty(), "the sample has at least one: sw_absence_rate");
+    }
+
+    @Test
+    void aPublicReportShowsNoCountFrom1To5() throws IOException {
+        // The City of London's monthly extract has small counts (the test checks that it does, so this can fail):
+        // none of them may appear in its public report, in a chart's data table or anywhere else.
+        Warehouse w = SampleRun.warehouse();
+        List<String> counts = List.of("contacts_month", "referrals_month", "cla_started_month",
+                "missing_incidents_month");
+        long small = w.read(FactIndicatorValue.TABLE.name())
+                .join(w.read(DimArea.TABLE.name()).filter(col(DimArea.AREA_CODE).equalTo("201")), Star.AREA_KEY)
+                .join(w.read(DimIndicator.TABLE.name()).filter(col(DimIndicator.INDICATOR_ID).isin(counts.toArray())),
+                        Star.INDICATOR_KEY)
+                .filter(col(FactIndicatorValue.VALUE).between(1, 5)).count();
+        assertTrue(small > 0, "the sample has small monthly counts for the City of London");
+        String html = read("authority-201.html");
+        int checked = 0;
+        for (Matcher table = Pattern.compile("(?s)<table>\\s*<caption>(Contacts received|Referrals received|Children "
+                + "starting|Missing from)[^<]*</caption>(.*?)</table>").matcher(html); table.find(); ) {
+            for (Matcher row = Pattern.compile("(?s)<tr><th scope=\"row\">[^<]*</th><td>([^<]*)</td>").matcher(
+                    table.group(2)); row.find(); ) {
+                checked++;
+                assertTrue(!row.group(1).matches("[1-5]"), table.group(1) + ": " + row.group(0));
+            }
+        }
+        assertTrue(checked > 50, "monthly values checked: " + checked);
+        assertTrue(html.contains("c (suppressed)"), "suppressed values are shown as c");
     }
 
     @Test

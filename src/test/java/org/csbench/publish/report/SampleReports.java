@@ -19,6 +19,8 @@ import org.csbench.contract.Star.DimPeriod;
 import org.csbench.contract.Star.FactBenchmark;
 import org.csbench.contract.Star.FactIndicatorValue;
 import org.csbench.delta.Warehouse;
+import org.csbench.publish.disclosure.DisclosureLevel;
+import org.csbench.publish.disclosure.DisclosureRules;
 
 /**
  * The reports of Manchester (352, annual figures) and the City of London (201, with the synthetic monthly extract's
@@ -37,8 +39,9 @@ final class SampleReports {
         if (folder == null) {
             Path out = SparkTestSession.newTempDir("reports").resolve("out");
             List<String> lines = new ArrayList<>();
-            new ReportJob(SampleRun.warehouse(), ServiceAreas.load(ServiceAreas.DEFAULT))
-                    .run(new ReportJob.Options(CODES, null, false, out), lines::add);
+            new ReportJob(SampleRun.warehouse(), ServiceAreas.load(ServiceAreas.DEFAULT),
+                    DisclosureRules.load(DisclosureRules.DEFAULT_FILE))
+                    .run(new ReportJob.Options(CODES, null, DisclosureLevel.PUBLIC, out), lines::add);
             progress = lines;
             folder = out;
         }
