@@ -117,7 +117,7 @@ public record AuthorityPage(PageInfo info, String code, String name, String regi
         Icon assurance = signal == null || signal.assurance() == null || "none".equals(signal.assurance()) ? null
                 : Icons.assurance(signal.assurance());
         String trend = signal == null ? null : Words.trend(signal.trend()) + (signal.pValue() == null ? ""
-                : String.format(Locale.ROOT, " (p = %.3f)", signal.pValue()));
+                : " (" + Format.pValue(signal.pValue()) + ")");
         return new IndicatorView(anchor, indicator.name(), Discussion.points(data), variation, assurance, trend,
                 charts);
     }

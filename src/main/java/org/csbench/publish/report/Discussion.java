@@ -41,9 +41,9 @@ public final class Discussion {
         points.add(first.append('.').toString());
 
         if (signal != null && signal.trend() != null && signal.pValue() != null && isSignificant(signal.trend())) {
-            points.add(String.format(Locale.ROOT, "The trend over %d %s is %s (Mann-Kendall test, p = %.3f).",
+            points.add(String.format(Locale.ROOT, "The trend over %d %s is %s (Mann-Kendall test, %s).",
                     signal.points() == null ? data.series().size() : signal.points(),
-                    indicator.monthly() ? "months" : "periods", signal.trend(), signal.pValue()));
+                    indicator.monthly() ? "months" : "periods", signal.trend(), Format.pValue(signal.pValue())));
         }
         if ("red".equals(last.rag()) && last.targetLow() != null) {
             points.add(String.format("It misses its target of %s (red).", target(last, indicator)));
@@ -168,7 +168,8 @@ public final class Discussion {
         Signals.Series signal = data.signal();
         List<String> why = new ArrayList<>();
         if (signal.deteriorating()) {
-            why.add(String.format(Locale.ROOT, "deteriorating trend (p = %.3f)", signal.pValue()));
+            why.add("deteriorating trend" + (signal.pValue() == null ? "" : " (" + Format.pValue(signal.pValue())
+                    + ")"));
         }
         if (signal.concern()) {
             why.add("special cause of concern");

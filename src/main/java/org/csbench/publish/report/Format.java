@@ -50,6 +50,11 @@ public final class Format {
         return "suppressed".equals(status) ? "c (suppressed)" : status.replace('_', ' ');
     }
 
+    /** A p-value as reports print it: "p = 0.036", or "p < 0.001" for a smaller one. */
+    public static String pValue(double p) {
+        return p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
+    }
+
     /** An ordinal: 1st, 2nd, 3rd, 11th, 22nd. */
     public static String ordinal(int n) {
         int lastTwo = n % 100;

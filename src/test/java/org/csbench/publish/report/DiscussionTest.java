@@ -86,6 +86,12 @@ class DiscussionTest {
     }
 
     @Test
+    void smallPValuesAreNotPrintedAsZero() {
+        assertEquals("p < 0.001", Format.pValue(0.0004));
+        assertEquals("p = 0.036", Format.pValue(0.0355));
+    }
+
+    @Test
     void runsCountTheRisesUpToTheLastValue() {
         assertEquals(new Discussion.Run(3, true, "year"), Discussion.run(List.of(4.0, 5.0, 7.0, 9.0), "year"));
         assertEquals(new Discussion.Run(4, false, "month"), Discussion.run(List.of(9.0, 8.0, 7.0, 6.0, 5.0),
