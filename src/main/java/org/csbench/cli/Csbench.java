@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "csbench", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Benchmarks English local authorities' children's services (Spark + Delta Lake).",
         subcommands = {RunCommand.class, TablesCommand.class, HistoryCommand.class, GenerateCommand.class,
-                BenchCommand.class, DictionaryCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, DictionaryCommand.class, ExportCommand.class, ReportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Csbench implements Runnable {
     /** Exit code for a user's mistake (bad file, bad spec, unknown table). */
     public static final int USER_ERROR = 2;

@@ -11,7 +11,7 @@ import org.csbench.publish.AnalystView.PeriodBound;
 import org.csbench.publish.disclosure.DisclosureLevel;
 import org.csbench.publish.disclosure.DisclosureRules;
 import org.csbench.publish.export.Exporter;
-import org.csbench.publish.export.ServiceAreas;
+import org.csbench.publish.ServiceAreas;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -73,7 +73,7 @@ final class ExportCommand implements Callable<Integer> {
         Exporter.Request request = new Exporter.Request(chosen, out, laCodes, indicators,
                 from == null ? null : PeriodBound.parse(from), to == null ? null : PeriodBound.parse(to),
                 DisclosureLevel.parse(disclosure), DisclosureRules.load(rules == null ? DisclosureRules.DEFAULT_FILE : rules),
-                ServiceAreas.load(ServiceAreas.DEFAULT_FILE));
+                ServiceAreas.load(ServiceAreas.DEFAULT));
         Warehouse warehouse = Session.open(parent).published(); // the last complete run, never one in progress
         List<Path> files = Exporter.run(warehouse, request, print::println);
         print.printf("Export (%s) written: %d files in %s%n", request.level().id(), files.size(), out);

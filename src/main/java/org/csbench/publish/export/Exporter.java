@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import org.csbench.publish.ServiceAreas;
+import org.csbench.publish.OutputFolder;
 import org.csbench.contract.ColumnDef;
 import org.csbench.delta.Warehouse;
 import org.csbench.model.Errors;

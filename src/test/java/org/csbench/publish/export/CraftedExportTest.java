@@ -19,6 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.csbench.publish.OutputFolder;
 import org.csbench.SparkTestSession;
 import org.csbench.cli.Csbench;
 import org.csbench.publish.AnalystView;

@@ -1,4 +1,4 @@
-package org.csbench.publish.export;
+package org.csbench.publish;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -92,6 +92,11 @@ public final class OutputFolder {
         } finally {
             deleteQuietly(temporary);
         }
+    }
+
+    /** Writes {@code text} as UTF-8 to {@code fileName}, whole ({@link #write(String, Content)}). */
+    public Path writeText(String fileName, String text) {
+        return write(fileName, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Something that fills a folder (a Spark writer). */
