@@ -385,35 +385,34 @@ public final class Charts {
 
         /** A line through the values (broken at a missing one), with a marker on each value. */
         void series(List<Double> values, String css, Shape shape, String name, List<String> periodLabels) {
-            List<double[]> run = new ArrayList<>();
+            brokenLine(values, css, (i, v) -> List.of(new double[] {x(i), y.map(v)}));
             for (int i = 0; i < values.size(); i++) {
-                Double v = values.get(i);
-                if (v == null) {
-                    flush(run, css);
-                    run = new ArrayList<>();
-                    continue;
-                }
-                run.add(new double[] {x(i), y.map(v)});
-                if (shape != null) {
-                    marker(i, v, shape, css, name + ", " + periodLabels.get(i) + ": " + Format.value(v, indicator));
+                if (values.get(i) != null && shape != null) {
+                    marker(i, values.get(i), shape, css, name + ", " + periodLabels.get(i) + ": "
+                            + Format.value(values.get(i), indicator));
                 }
             }
-            flush(run, css);
         }
 
         /** A stepped line for a value that holds over periods (SPC limits, recalculated by segment). */
         void steps(List<Double> values, String css) {
             double half = (WIDTH - RIGHT - LEFT) / count / 2;
+            brokenLine(values, css, (i, v) -> List.of(new double[] {x(i) - half, y.map(v)},
+                    new double[] {x(i) + half, y.map(v)}));
+        }
+
+        /** Joins the points of each value into a path, a new path after each missing value. */
+        private void brokenLine(List<Double> values, String css,
+                java.util.function.BiFunction<Integer, Double, List<double[]>> points) {
             List<double[]> run = new ArrayList<>();
             for (int i = 0; i < values.size(); i++) {
                 Double v = values.get(i);
                 if (v == null) {
                     flush(run, css);
                     run = new ArrayList<>();
-                    continue;
+                } else {
+                    run.addAll(points.apply(i, v));
                 }
-                run.add(new double[] {x(i) - half, y.map(v)});
-                run.add(new double[] {x(i) + half, y.map(v)});
             }
             flush(run, css);
         }
