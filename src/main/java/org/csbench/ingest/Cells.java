@@ -18,10 +18,14 @@ import org.csbench.model.Status;
  * value; a blank is {@code missing}; anything else is not a valid cell.
  */
 public final class Cells {
-    /** A plain or thousands-separated decimal number, optionally signed. */
-    public static final String NUMBER = "^[+-]?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?$|^[+-]?\\.\\d+$";
+    /**
+     * A plain or thousands-separated decimal number, optionally signed, of at most 15 digits before and after the
+     * point: what a double holds exactly (a 401-digit number would become Infinity).
+     */
+    public static final String NUMBER = "^[+-]?(\\d{1,3}(,\\d{3}){1,4}|\\d{1,15})(\\.\\d{1,15})?$|^[+-]?\\.\\d{1,15}$";
     /** How a bad cell is described in the quarantine. */
-    public static final String NOT_A_VALUE = "not a number or a DfE symbol (c, x, z, k, low, u, :)";
+    public static final String NOT_A_VALUE = "not a number (of at most 15 digits before and after the point) or a DfE "
+            + "symbol (c, x, z, k, low, u, :)";
 
     private Cells() {
     }
@@ -49,6 +53,12 @@ public final class Cells {
     /** The cell's number, or null. */
     public static Column value(Column trimmed) {
         return when(isNumber(trimmed), regexp_replace(trimmed, ",", "").try_cast(DataTypes.DoubleType));
+    }
+
+    /** True when the cell is a number outside the natural range of {@code unit} (a negative count, a 120 percent). */
+    public static Column outsideNaturalRange(Column trimmed, org.csbench.model.Unit unit) {
+        Column value = value(trimmed);
+        return value.isNotNull().and(value.lt(unit.naturalMin()).or(value.gt(unit.naturalMax())));
     }
 
     /** The status code ({@code available}, {@code suppressed}, ...); null for a cell that is not valid. */

@@ -128,6 +128,9 @@ public final class EesTransform {
             Column cell = col(measureColumn(k));
             errors.add(fieldsOk.and(applies(layout, k, dimensionNames)).and(Cells.isValid(cell).unary_$bang()),
                     layout.measures().get(k).column(), cell, Cells.NOT_A_VALUE);
+            Unit unit = layout.measures().get(k).spec().unit();
+            errors.add(fieldsOk.and(applies(layout, k, dimensionNames)).and(Cells.outsideNaturalRange(cell, unit)),
+                    layout.measures().get(k).column(), cell, unit.outOfRangeReason());
         }
         return rows.withColumn(RowErrors.ERRORS, errors.toColumn()).drop(Duplicates.FIRST_LINE);
     }

@@ -16,6 +16,21 @@ public enum Unit {
     RATIO,
     FTE;
 
+    /** The lowest value a measure in this unit can take: none is negative (a count, a rate, a duration). */
+    public double naturalMin() {
+        return 0;
+    }
+
+    /** The highest value a measure in this unit can take: 100 for a percentage, unbounded otherwise. */
+    public double naturalMax() {
+        return this == PERCENT ? 100 : Double.POSITIVE_INFINITY;
+    }
+
+    /** Why a value outside {@link #naturalMin}-{@link #naturalMax} cannot be right, for the quarantine. */
+    public String outOfRangeReason() {
+        return this == PERCENT ? "a percentage lies between 0 and 100" : "a " + code() + " cannot be negative";
+    }
+
     /** The name used in specs and tables, e.g. {@code rate_per_10000}. */
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -134,6 +134,25 @@ class EesTransformTest {
     }
 
     @Test
+    void numbersADoubleCannotHoldAndValuesOutsideTheirUnitsRangeAreQuarantinedNeverLoaded() throws IOException {
+        String huge = "9".repeat(401);
+        Loaded loaded = load("""
+                time_period,geographic_level,old_la_code,new_la_code,la_name,referral_count,rereferral_percent
+                2025,Local authority,352,E08000003,Manchester,%s,18.4
+                2025,Local authority,353,E08000004,Oldham,-342,18.4
+                2025,Local authority,354,E08000005,Rochdale,100,120.5
+                2025,Local authority,355,E08000006,Salford,"123,456,789,012,345",0.000000000000001
+                """.formatted(huge), REFERRALS);
+        assertRowsEqualIgnoringOrder(List.of(
+                row(2L, "referral_count", huge, Cells.NOT_A_VALUE),
+                row(3L, "referral_count", "-342", "a count cannot be negative"),
+                row(4L, "rereferral_percent", "120.5", "a percentage lies between 0 and 100")),
+                loaded.quarantine().select(Columns.LINE, Columns.COLUMN, Columns.RAW_VALUE, Columns.REASON), 0);
+        assertRowsEqualIgnoringOrder(List.of(row(123456789012345.0), row(1e-15)),
+                loaded.observations().select(Columns.VALUE), 0);
+    }
+
+    @Test
     void jointReturnsBelongToEachAuthority() throws IOException {
         Loaded loaded = load("""
                 time_period,geographic_level,old_la_code,new_la_code,la_name,referral_count,rereferral_percent
