@@ -67,12 +67,13 @@ public final class RunLog {
                 Map.copyOf(row.<String, Long>getJavaMap(row.fieldIndex(TABLE_VERSIONS)))));
     }
 
-    /** Logs a run that left the tables at {@code versions}: the run's last commit. */
-    static void record(Warehouse warehouse, WarehouseLock.Owner owner, String outcome, Map<String, Long> versions) {
+    /** Logs a run that left the tables at {@code versions} (the run's last commit); returns what it logged. */
+    static Run record(Warehouse warehouse, WarehouseLock.Owner owner, String outcome, Map<String, Long> versions) {
         StructType schema = CONTRACT.schema();
         Row row = CONTRACT.row().set(RUN_ID, owner.runId()).set(OUTCOME, outcome)
                 .set(FINISHED_AT, Timestamp.from(Instant.now())).set(HOST, owner.host()).set(PID, owner.pid())
                 .set(TABLE_VERSIONS, new java.util.TreeMap<>(versions)).build();
         warehouse.append(TABLE, warehouse.spark().createDataFrame(List.of(row), schema), "csbench run " + owner.runId());
+        return new Run(owner.runId(), outcome, Map.copyOf(versions));
     }
 }

@@ -70,11 +70,10 @@ public final class WarehouseTransaction {
             if (lock.takenOverFrom().isPresent()) {
                 String what = restore(warehouse, complete);
                 notice.accept("the previous run, " + lock.takenOverFrom().get() + ", did not finish: " + what);
-                RunLog.record(warehouse, lock.owner(), RunLog.RESTORED, warehouse.versions());
+                complete = Optional.of(RunLog.record(warehouse, lock.owner(), RunLog.RESTORED, warehouse.versions()));
             } else if (complete.isEmpty() && !warehouse.versions().isEmpty()) {
-                RunLog.record(warehouse, lock.owner(), RunLog.ADOPTED, warehouse.versions());
+                complete = Optional.of(RunLog.record(warehouse, lock.owner(), RunLog.ADOPTED, warehouse.versions()));
             }
-            complete = RunLog.lastComplete(warehouse);
             WarehouseTransaction tx = new WarehouseTransaction(warehouse, runId);
             try {
                 T result = work.apply(tx);

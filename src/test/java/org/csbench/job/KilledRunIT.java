@@ -76,13 +76,13 @@ class KilledRunIT {
         Path changed = changedData();
         String duringIndicators = runAndKill("indicators", warehouse, List.of("--data-dir", changed.toString()),
                 () -> committedAfter(warehouse, FactIndicatorValue.TABLE.name(), complete));
-        assertEquals(complete, versions(published(warehouse)), duringIndicators);
+        assertEquals(complete, published(warehouse).versions(), duringIndicators);
         assertTrue(live(warehouse).version(LoadJob.OBSERVATION).orElseThrow() > complete.get(LoadJob.OBSERVATION),
                 "the killed run had loaded the changed file");
         assertEquals(428.5, manchesterCinRate(published(warehouse)), 1e-9);
 
         // 4. Again, killed after the benchmarks were written (detection in progress); the run first repaired.
-        Map<String, Long> beforeDetection = versions(published(warehouse));
+        Map<String, Long> beforeDetection = published(warehouse).versions();
         String duringDetection = runAndKill("detection", warehouse, List.of("--data-dir", changed.toString()),
                 () -> committedAfter(warehouse, FactBenchmark.TABLE.name(), beforeDetection));
         assertTrue(duringDetection.contains("did not finish: "), duringDetection);
@@ -160,16 +160,6 @@ class KilledRunIT {
 
     private static Warehouse published(Path warehouse) {
         return live(warehouse).published();
-    }
-
-    private static Map<String, Long> versions(Warehouse warehouse) {
-        Map<String, Long> versions = new java.util.TreeMap<>();
-        for (String table : warehouse.tables()) {
-            if (!table.equals(RunLog.TABLE)) {
-                versions.put(table, warehouse.version(table).orElseThrow());
-            }
-        }
-        return versions;
     }
 
     /** Manchester's children-in-need rate, reporting year 2024, through the star's joins. */

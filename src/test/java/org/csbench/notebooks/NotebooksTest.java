@@ -2,7 +2,6 @@ package org.csbench.notebooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.csbench.RequiredTools;
 import org.csbench.SparkTestSession;
 import org.csbench.publish.export.ExportTestSupport;
 
@@ -37,12 +37,8 @@ class NotebooksTest {
     static void exportTheSample() throws Exception {
         boolean present = Files.isExecutable(Path.of(PYTHON)) && run(List.of(PYTHON, "-c",
                 "import nbclient, nbformat, ipykernel, pandas, matplotlib"), null).exit() == 0;
-        if (System.getenv("CSBENCH_REQUIRE_TOOLS") != null) {
-            assertTrue(present, "CSBENCH_REQUIRE_TOOLS is set: " + PYTHON + " with nbclient, ipykernel, pandas and "
-                    + "matplotlib is required (apt-get install python3-nbclient python3-ipykernel python3-pandas "
-                    + "python3-matplotlib)");
-        }
-        assumeTrue(present, PYTHON + " with nbclient, ipykernel, pandas and matplotlib is not installed");
+        RequiredTools.requireOrSkip(present, PYTHON + " with nbclient, ipykernel, pandas and matplotlib",
+                "apt-get install python3-nbclient python3-ipykernel python3-pandas python3-matplotlib");
         exportDir = SparkTestSession.newTempDir("notebook-export");
         ExportTestSupport.exportSample(exportDir, "--format", "csv");
     }

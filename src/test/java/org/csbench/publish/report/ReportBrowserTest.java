@@ -18,7 +18,6 @@ import java.util.logging.Level;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -33,6 +32,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
+import org.csbench.RequiredTools;
 import org.csbench.SparkTestSession;
 
 /**
@@ -51,11 +51,7 @@ class ReportBrowserTest {
     @BeforeAll
     static void start() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        if (System.getenv("CSBENCH_REQUIRE_TOOLS") != null) {
-            assertTrue(installed, "CSBENCH_REQUIRE_TOOLS is set but " + CHROMIUM + " or " + DRIVER + " is missing: "
-                    + "apt-get install chromium chromium-driver");
-        }
-        Assumptions.assumeTrue(installed, "Chromium is not installed (apt-get install chromium chromium-driver)");
+        RequiredTools.requireOrSkip(installed, CHROMIUM + " and " + DRIVER, "apt-get install chromium chromium-driver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
