@@ -207,6 +207,19 @@ class SpecLoaderTest {
     }
 
     @Test
+    void theReadmesSourceEntriesParse() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("## Your own files"), readme.indexOf("## On a cluster"));
+        java.util.regex.Matcher block = java.util.regex.Pattern.compile("```yaml\n(  - id: .*?)```", java.util.regex.Pattern.DOTALL)
+                .matcher(section);
+        List<String> ids = new java.util.ArrayList<>();
+        while (block.find()) {
+            ids.add(SpecLoader.load(write("name: t\nsources:\n" + block.group(1)), null).sources().get(0).id());
+        }
+        assertEquals(List.of("my_new_table", "care_leavers_activity"), ids);
+    }
+
+    @Test
     void brokenYamlReportsTheLine() throws IOException {
         Path spec = write("name: t\nsources:\n  - id: [unclosed\n");
         assertTrue(assertThrows(CsbenchException.class, () -> SpecLoader.load(spec, null)).getMessage()
