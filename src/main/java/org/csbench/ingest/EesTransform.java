@@ -122,6 +122,8 @@ public final class EesTransform {
         for (int k = 0; k < layout.measures().size(); k++) {
             anyApplies = anyApplies.or(applies(layout, k, dimensionNames));
         }
+        anyApplies = coalesce(anyApplies, lit(false)); // a blank dimension value matches no measure's 'when'
+
         Column ignored = ignored(layout, dimensionNames, anyApplies);
         Column kept = ignored.unary_$bang();
         if (mapped && !dimensionNames.isEmpty()) {
@@ -154,7 +156,7 @@ public final class EesTransform {
      * {@code unmapped} is set and no measure applies to it.
      */
     private static Column ignored(EesLayout layout, List<String> dimensionNames, Column anyApplies) {
-        Column ignored = layout.ignore().unmapped() ? coalesce(anyApplies, lit(false)).unary_$bang() : lit(false);
+        Column ignored = layout.ignore().unmapped() ? anyApplies.unary_$bang() : lit(false);
         for (Map.Entry<String, List<String>> entry : layout.ignore().values().entrySet()) {
             ignored = ignored.or(isIn(col(dimensionColumn(indexIgnoringCase(dimensionNames, entry.getKey()))),
                     entry.getValue()));

@@ -182,11 +182,14 @@ class EesTransformTest {
                 2024,Local authority,352,Children looked after AT 31 March each year,1200
                 2024,Local authority,352,Children starting to be looked after each year,400
                 2024,Local authority,352,Children adopted,50
+                2024,Local authority,353,,50
                 """, cla);
         assertRowsEqualIgnoringOrder(List.of(row("cla_at_31_march", 1200.0), row("cla_started", 400.0)),
                 loaded.observations().select(Columns.INDICATOR_ID, Columns.VALUE), 1e-9);
-        assertRowsEqualIgnoringOrder(List.of(row(4L, "population_type", "Children adopted",
-                "no measure is mapped to this value; add it to a measure's 'when', or to 'ignore', in the source entry")),
+        String unmapped = "no measure is mapped to this value; add it to a measure's 'when', or to 'ignore', in the source entry";
+        // A blank value is no measure's either: quarantined, not loaded without observations.
+        assertRowsEqualIgnoringOrder(List.of(row(4L, "population_type", "Children adopted", unmapped),
+                row(5L, "population_type", null, unmapped)),
                 loaded.quarantine().select(Columns.LINE, Columns.COLUMN, Columns.RAW_VALUE, Columns.REASON), 0);
     }
 
