@@ -93,6 +93,13 @@ public final class SpecLoader {
         }
         String resolved = file != null ? dataDir.resolve(file).normalize().toString()
                 : specDir.resolve(path).normalize().toString();
+        for (String key : List.of("measures_from", "ignore", "roles")) {
+            SourceFormat only = key.equals("roles") ? SourceFormat.SCORECARD_WIDE : SourceFormat.EES;
+            if (node.has(key) && format != only) {
+                throw yaml.fail(where + "." + key, "only " + only.name().toLowerCase(Locale.ROOT)
+                        + " sources take '" + key + "'");
+            }
+        }
         List<DimensionSpec> dimensions = dimensions(node.get("dimensions"), where + ".dimensions");
         List<MeasureSpec> measures = new ArrayList<>();
         List<MeasurePattern> measuresFrom = new ArrayList<>();

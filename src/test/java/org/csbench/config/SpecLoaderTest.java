@@ -196,6 +196,13 @@ class SpecLoaderTest {
         assertEquals(badKind + ": sources[0].roles.comparators.SN: unknown comparator kind 'neighbours'; use one of "
                 + "[england, region, statistical_neighbours]", assertThrows(CsbenchException.class,
                         () -> SpecLoader.load(badKind, null)).getMessage());
+        Path rolesOnEes = write("""
+                name: t
+                sources:
+                  - { id: a, format: ees, file: a.csv, roles: { current: Latest }, measures: [{ column: x, indicator: x, unit: count }] }
+                """);
+        assertEquals(rolesOnEes + ": sources[0].roles: only scorecard_wide sources take 'roles'",
+                assertThrows(CsbenchException.class, () -> SpecLoader.load(rolesOnEes, null)).getMessage());
         Path badRole = write("""
                 name: t
                 sources:
