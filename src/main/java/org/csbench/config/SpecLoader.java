@@ -140,13 +140,9 @@ public final class SpecLoader {
                     Map<String, List<String>> roles = new LinkedHashMap<>();
                     Map<String, String> comparators = new LinkedHashMap<>();
                     roles(node.get("roles"), where + ".roles", roles, comparators);
-                    String laCode = yaml.text(node, "la_code", where, true);
-                    if (!laCode.matches("\\d{3}")) {
-                        throw yaml.fail(where + ".la_code", String.format(
-                                "Invalid la_code: '%s'; expected a 3-digit DfE LA number", laCode));
-                    }
                     try {
-                        scorecard = new ScorecardSpec(laCode, yaml.text(node, "la_name", where, false),
+                        scorecard = new ScorecardSpec(yaml.text(node, "la_code", where, true),
+                                yaml.text(node, "la_name", where, false),
                                 YearMonth.parse(month), roles, comparators);
                     } catch (java.time.format.DateTimeParseException e) {
                         throw yaml.fail(where + ".report_month", "'" + month + "' is not a month like 2023-09");
