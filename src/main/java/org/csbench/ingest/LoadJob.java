@@ -205,7 +205,7 @@ public final class LoadJob {
                 // A long extract has millions of rows: they are parsed once and kept in memory with their raw
                 // fields (bronze is written from them), and the checks read them from there.
                 lines = ScorecardLongTransform.parse(CsvLines.read(spark, file, header.size(), delimiter), header,
-                        positions).persist(StorageLevel.MEMORY_AND_DISK_SER());
+                        positions, source).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 checked = ScorecardLongTransform.check(lines, header, positions, delimiter);
                 targets.add(new Target(OBSERVATION, observations(ScorecardLongTransform.observations(checked, source),
                         lineage)));
