@@ -128,7 +128,8 @@ public final class ScorecardLongTransform {
                 .add(fieldsOk.and(la.isNull().or(la.rlike(LA_CODE_PATTERN).unary_$bang())), published(header, positions,
                         Columns.OLD_LA_CODE), la, "not an LA code such as 352")
                 .add(fieldsOk.and(ref.isNull()), published(header, positions, REF), ref, "missing indicator reference")
-                .add(fieldsOk.and(col(MONTH_START).isNull()), published(header, positions, MONTH), month,
+                .add(fieldsOk.and(col(MONTH_START).isNull()).and(implausibleMonth.isNull()),
+                        published(header, positions, MONTH), month,
                         "not a month like 2023-04 or Apr-23")
                 .add(fieldsOk.and(implausibleMonth.isNotNull()), published(header, positions, MONTH), month,
                         implausibleMonth)

@@ -210,6 +210,9 @@ public final class ScorecardWideTransform {
         boolean reportMonthListed = false;
         for (int m = 0; m < l.months().size(); m++) {
             YearMonth month = l.months().get(m).month();
+            if (month.isAfter(source.scorecard().reportMonth())) {
+                continue; // a month after the report month: its values are quarantined by check, its blanks left out
+            }
             reportMonthListed |= month.equals(source.scorecard().reportMonth());
             cells.add(struct(lit(Date.valueOf(month.atDay(1))).as("_start"), col("_month" + m).as("_raw")));
         }
