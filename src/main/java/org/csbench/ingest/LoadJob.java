@@ -11,9 +11,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -181,12 +183,19 @@ public final class LoadJob {
         switch (source.format()) {
             case EES -> {
                 EesLayout layout = EesLayout.resolve(header, source);
+                Set<Integer> used = new HashSet<>(layout.standard().values());
+                used.addAll(layout.dimensions().values());
+                layout.measures().forEach(m -> used.add(m.index()));
+                warnUnusedDuplicates(source, header, used);
                 lines = read(spark, file, header, delimiter);
                 checked = EesTransform.check(lines, layout).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 targets.add(new Target(OBSERVATION, observations(EesTransform.observations(checked, layout, source), lineage)));
             }
             case SN_WIDE -> {
                 NeighbourTransform.Layout layout = NeighbourTransform.Layout.resolve(header, source.neighbours());
+                Set<Integer> used = new HashSet<>(List.of(layout.laCode(), layout.laName()));
+                layout.slots().forEach(slot -> used.addAll(List.of(slot.code(), slot.closeness())));
+                warnUnusedDuplicates(source, header, used);
                 lines = read(spark, file, header, delimiter);
                 checked = NeighbourTransform.check(lines, layout).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 targets.add(new Target(NeighbourTransform.TABLE, withVintage(
@@ -194,6 +203,7 @@ public final class LoadJob {
             }
             case TABLE -> {
                 List<Integer> positions = TableTransform.resolve(header, source.columns());
+                warnUnusedDuplicates(source, header, new HashSet<>(positions));
                 lines = read(spark, file, header, delimiter);
                 checked = TableTransform.check(lines, header, source.columns(), positions)
                         .persist(StorageLevel.MEMORY_AND_DISK_SER());
@@ -202,6 +212,7 @@ public final class LoadJob {
             }
             case SCORECARD_LONG -> {
                 Map<String, Integer> positions = ScorecardLongTransform.resolve(header);
+                warnUnusedDuplicates(source, header, new HashSet<>(positions.values()));
                 // A long extract has millions of rows: they are parsed once and kept in memory with their raw
                 // fields (bronze is written from them), and the checks read them from there.
                 lines = ScorecardLongTransform.parse(CsvLines.read(spark, file, header.size(), delimiter), header,
@@ -212,6 +223,14 @@ public final class LoadJob {
             }
             case SCORECARD_WIDE -> {
                 ScorecardWideLayout layout = ScorecardWideLayout.resolve(header);
+                Set<Integer> used = new HashSet<>(List.of(layout.ref(), layout.indicator(), layout.current(),
+                        layout.previousYear(), layout.target(), layout.performance(), layout.direction()));
+                layout.months().forEach(m -> used.add(m.index()));
+                layout.comparators().forEach(c -> used.add(c.index()));
+                for (int p = layout.tailStart(); p < header.size(); p++) {
+                    used.add(p);
+                }
+                warnUnusedDuplicates(source, header, used);
                 lines = read(spark, file, header, delimiter);
                 checked = ScorecardWideTransform.check(lines, layout, source).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 targets.add(new Target(OBSERVATION, observations(
@@ -231,6 +250,15 @@ public final class LoadJob {
         }
         return new Staged(source, file, header, lineage, lines, checked, targets, read, quarantined,
                 (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** A name the header repeats where no copy is read: the load goes on, with a warning in the progress output. */
+    private void warnUnusedDuplicates(SourceSpec source, Header header, Set<Integer> used) {
+        List<String> duplicates = header.unusedDuplicates(used);
+        if (!duplicates.isEmpty()) {
+            progress.step(String.format("warning: %s: %s: line 1 (header) repeats %s; no copy is read", source.id(),
+                    header.file(), String.join("; ", duplicates)));
+        }
     }
 
     private static Dataset<Row> read(SparkSession spark, SourceFile file, Header header, String delimiter) {

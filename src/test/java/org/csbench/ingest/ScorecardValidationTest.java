@@ -26,6 +26,7 @@ class ScorecardValidationTest {
     private static final String HUGE = "9".repeat(401);
     private static Warehouse warehouse;
     private static LoadJob.Result result;
+    private static final List<String> PROGRESS = new java.util.ArrayList<>();
 
     @BeforeAll
     static void load() throws IOException {
@@ -52,6 +53,7 @@ class ScorecardValidationTest {
                 "352,Manchester,CIN1,2023-07," + HUGE,
                 "352,Manchester,CIN1,2023-04,5610",
                 "352,Manch\u0000ester,CIN1,2023-08,5") + "\n");
+        Files.writeString(dir.resolve("repeated.csv"), "la_code,ref,month,value,note,Note\n352,CIN1,2023-04,5,a,b\n");
         Path spec = dir.resolve("spec.yaml");
         Files.writeString(spec, """
                 name: scorecard-validation
@@ -69,10 +71,13 @@ class ScorecardValidationTest {
                     path: long.csv
                     measures:
                       - { ref: CIN1, indicator: referrals, unit: count }
+                  - id: repeated
+                    format: scorecard_long
+                    path: repeated.csv
                 """);
         PipelineSpec pipeline = SpecLoader.load(spec, null);
         warehouse = SparkTestSession.newWarehouse("scorecard-validation");
-        result = new LoadJob(warehouse, message -> { }).run(pipeline);
+        result = new LoadJob(warehouse, PROGRESS::add).run(pipeline);
     }
 
     @Test
@@ -124,5 +129,13 @@ class ScorecardValidationTest {
         assertRowsEqualIgnoringOrder(List.of(row("2023-04", 5600.0)),
                 warehouse.read(LoadJob.OBSERVATION).filter(col(Columns.SOURCE_ID).equalTo("long"))
                         .select(Columns.TIME_PERIOD, Columns.VALUE), 0);
+    }
+
+    @Test
+    void aRepeatedColumnNothingReadsIsAWarningAndTheFileLoads() {
+        assertEquals(1, PROGRESS.stream().filter(m -> m.startsWith("warning: repeated: ")
+                && m.endsWith("repeated.csv: line 1 (header) repeats 'note' at columns 5 and 6; no copy is read")).count(),
+                PROGRESS.toString());
+        assertEquals(1, result.sources().get(2).rowsLoaded());
     }
 }
