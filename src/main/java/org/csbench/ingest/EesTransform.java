@@ -68,6 +68,11 @@ public final class EesTransform {
      * dimensions, measures) and {@link RowErrors#ERRORS}: the reasons a row cannot be loaded.
      */
     public static Dataset<Row> check(Dataset<Row> lines, EesLayout layout) {
+        return check(lines, layout, KnownAuthorities.standard());
+    }
+
+    /** As above, with the authority codes a Local authority row may carry. */
+    public static Dataset<Row> check(Dataset<Row> lines, EesLayout layout, KnownAuthorities authorities) {
         List<Column> named = new ArrayList<>(List.of(col(CsvLines.LINE), col(CsvLines.TEXT), col(CsvLines.FIELD_COUNT),
                 col(CsvLines.UNCLOSED_QUOTE)));
         for (String name : joined(EesLayout.REQUIRED, EesLayout.OPTIONAL)) {
@@ -118,6 +123,9 @@ public final class EesTransform {
                 .add(fieldsOk.and(isLa).and(col(Columns.OLD_LA_CODE).isNull()
                         .or(col(Columns.OLD_LA_CODE).rlike(LA_CODE_PATTERN).unary_$bang())), Columns.OLD_LA_CODE,
                         col(Columns.OLD_LA_CODE), "a Local authority row needs a 3-digit old_la_code")
+                .add(fieldsOk.and(isLa).and(col(Columns.OLD_LA_CODE).rlike(LA_CODE_PATTERN))
+                        .and(authorities.isUnknown(col(Columns.OLD_LA_CODE))), Columns.OLD_LA_CODE,
+                        col(Columns.OLD_LA_CODE), authorities.reason(col(Columns.OLD_LA_CODE)))
                 .add(fieldsOk.and(level.equalTo("regional")).and(col(Columns.REGION_CODE).isNull()),
                         Columns.REGION_CODE, col(Columns.REGION_CODE), "a Regional row needs a region_code")
                 .add(fieldsOk.and(firstLine.isNotNull()).and(col(CsvLines.LINE).notEqual(firstLine)), RowErrors.WHOLE_ROW, text,

@@ -130,6 +130,7 @@ public final class LoadJob {
         String loadId = tx.runId();
         Timestamp ingestedAt = Timestamp.from(started);
         Map<String, Map<String, String>> loaded = previousLoads();
+        KnownAuthorities authorities = KnownAuthorities.forSpec(spec.specFile());
 
         List<Staged> staged = new ArrayList<>();
         List<SourceResult> results = new ArrayList<>();
@@ -153,7 +154,7 @@ public final class LoadJob {
                     }
                 });
                 Lineage lineage = new Lineage(source.id(), file.path(), file.sha256(), loadId, ingestedAt, vintage);
-                Staged s = stage(spark, source, file, lineage, t0);
+                Staged s = stage(spark, source, file, lineage, authorities, t0);
                 staged.add(s);
                 progress.step(String.format("[%d/%d] %s: %,d rows read, %,d loaded, %,d quarantined (%.1f s)", n,
                         spec.sources().size(), source.id(), s.rowsRead(), s.rowsRead() - s.rowsQuarantined(),
@@ -174,7 +175,8 @@ public final class LoadJob {
         return new Result(loadId, results, tables);
     }
 
-    private Staged stage(SparkSession spark, SourceSpec source, SourceFile file, Lineage lineage, long t0) {
+    private Staged stage(SparkSession spark, SourceSpec source, SourceFile file, Lineage lineage,
+            KnownAuthorities authorities, long t0) {
         String delimiter = source.delimiter();
         Header header = new Header(file.path(), CsvLines.parseHeader(spark, file.headerLine(), delimiter));
         Dataset<Row> lines;
@@ -188,7 +190,7 @@ public final class LoadJob {
                 layout.measures().forEach(m -> used.add(m.index()));
                 warnUnusedDuplicates(source, header, used);
                 lines = read(spark, file, header, delimiter);
-                checked = EesTransform.check(lines, layout).persist(StorageLevel.MEMORY_AND_DISK_SER());
+                checked = EesTransform.check(lines, layout, authorities).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 targets.add(new Target(OBSERVATION, observations(EesTransform.observations(checked, layout, source), lineage)));
             }
             case SN_WIDE -> {
@@ -216,7 +218,7 @@ public final class LoadJob {
                 // A long extract has millions of rows: they are parsed once and kept in memory with their raw
                 // fields (bronze is written from them), and the checks read them from there.
                 lines = ScorecardLongTransform.parse(CsvLines.read(spark, file, header.size(), delimiter), header,
-                        positions, source).persist(StorageLevel.MEMORY_AND_DISK_SER());
+                        positions, source, authorities).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 checked = ScorecardLongTransform.check(lines, header, positions, delimiter);
                 targets.add(new Target(OBSERVATION, observations(ScorecardLongTransform.observations(checked, source),
                         lineage)));

@@ -99,7 +99,7 @@ public final class ScorecardLongTransform {
      * blank or short line, or one with quotes).
      */
     public static Dataset<Row> parse(Dataset<Row> lines, Header header, Map<String, Integer> positions,
-            SourceSpec source) {
+            SourceSpec source, KnownAuthorities authorities) {
         Column text = col(CsvLines.TEXT);
         List<Column> columns = new ArrayList<>(List.of(col(CsvLines.LINE), text, col(CsvLines.FIELD_COUNT)));
         for (int i = 0; i < header.size(); i++) {
@@ -127,6 +127,8 @@ public final class ScorecardLongTransform {
                                 col(CsvLines.FIELD_COUNT).cast(DataTypes.StringType)))
                 .add(fieldsOk.and(la.isNull().or(la.rlike(LA_CODE_PATTERN).unary_$bang())), published(header, positions,
                         Columns.OLD_LA_CODE), la, "not an LA code such as 352")
+                .add(fieldsOk.and(la.rlike(LA_CODE_PATTERN)).and(authorities.isUnknown(la)),
+                        published(header, positions, Columns.OLD_LA_CODE), la, authorities.reason(la))
                 .add(fieldsOk.and(ref.isNull()), published(header, positions, REF), ref, "missing indicator reference")
                 .add(fieldsOk.and(col(MONTH_START).isNull()).and(implausibleMonth.isNull()),
                         published(header, positions, MONTH), month,

@@ -174,6 +174,28 @@ class EesTransformTest {
     }
 
     @Test
+    void unknownAuthorityCodesAreQuarantinedNamingTheListTheyWereCheckedAgainst() throws IOException {
+        Loaded loaded = load("""
+                time_period,geographic_level,old_la_code,new_la_code,la_name,referral_count,rereferral_percent
+                2025,Local authority,999,E09999999,Nowhere,1,1
+                2025,Local authority,940 / 999,E06000061 / E0,North Northamptonshire / Nowhere,1,1
+                2025,Local authority,940 / 941,E06000061 / E06000062,North Northamptonshire / West Northamptonshire,1,1
+                2025,Local authority,S001,,Synthetic Authority S001,1,1
+                2025,Local authority,352,E08000003,Manchester,1,1
+                """, REFERRALS);
+        String known = "': not among the 158 DfE LA numbers of pipelines/reference/local_authorities.csv (nor a "
+                + "synthetic S001-S999); for a new authority, add a row with its old_la_code, new_la_code and la_name there";
+        assertRowsEqualIgnoringOrder(List.of(
+                row(2L, "old_la_code", "999", "unknown local authority code '999" + known),
+                row(3L, "old_la_code", "940 / 999", "unknown local authority code '940 / 999" + known),
+                row(5L, "old_la_code", "S001", "a Local authority row needs a 3-digit old_la_code")),
+                loaded.quarantine().select(Columns.LINE, Columns.COLUMN, Columns.RAW_VALUE, Columns.REASON), 0);
+        assertRowsEqualIgnoringOrder(List.of(row("940"), row("941"), row("352")),
+                loaded.observations().filter(col(Columns.INDICATOR_ID).equalTo("referrals"))
+                        .select(Columns.OLD_LA_CODE), 0);
+    }
+
+    @Test
     void implausibleYearsAreQuarantined() throws IOException {
         int next = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1;
         Loaded loaded = load("""

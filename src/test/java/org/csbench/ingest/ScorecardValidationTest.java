@@ -52,7 +52,10 @@ class ScorecardValidationTest {
                 "352,Manchester,CIN4,2023-06,120%",
                 "352,Manchester,CIN1,2023-07," + HUGE,
                 "352,Manchester,CIN1,2023-04,5610",
-                "352,Manch\u0000ester,CIN1,2023-08,5") + "\n");
+                "352,Manch\u0000ester,CIN1,2023-08,5",
+                "999,Nowhere,CIN1,2023-08,5",
+                "ABCDEFGHIJ,Nowhere,CIN1,2023-08,5",
+                "S001,Synthetic Authority S001,CIN1,2023-08,5") + "\n");
         Files.writeString(dir.resolve("repeated.csv"), "la_code,ref,month,value,note,Note\n352,CIN1,2023-04,5,a,b\n");
         Path spec = dir.resolve("spec.yaml");
         Files.writeString(spec, """
@@ -107,9 +110,11 @@ class ScorecardValidationTest {
     @Test
     void longScorecardCellsAreQuarantinedWithTheTrueReason() {
         LoadJob.SourceResult longForm = result.sources().get(1);
-        assertEquals(10, longForm.rowsRead());
-        assertEquals(1, longForm.rowsLoaded());
-        assertEquals(9, longForm.rowsQuarantined());
+        assertEquals(13, longForm.rowsRead());
+        assertEquals(2, longForm.rowsLoaded());
+        assertEquals(11, longForm.rowsQuarantined());
+        String known = "': not among the 158 DfE LA numbers of pipelines/reference/local_authorities.csv (nor a "
+                + "synthetic S001-S999); for a new authority, add a row with its old_la_code, new_la_code and la_name there";
         String future = ", after this month (" + YearMonth.now(ZoneOffset.UTC) + "): a month in the future";
         assertRowsEqualIgnoringOrder(List.of(
                 row(3L, "(row)", "unclosed quote in column 2 (la_name): the rest of the line would be read as that "
@@ -123,12 +128,14 @@ class ScorecardValidationTest {
                 row(10L, "(row)", "duplicate of line 2 (same LA, indicator and month; value 5600); this line's value "
                         + "5610"),
                 row(11L, "la_name", "a control character (such as NUL) in la_name: the file is damaged or not plain "
-                        + "text")),
+                        + "text"),
+                row(12L, "la_code", "unknown local authority code '999" + known),
+                row(13L, "la_code", "unknown local authority code 'ABCDEFGHIJ" + known)),
                 warehouse.read(Quarantine.TABLE).filter(col(Columns.SOURCE_ID).equalTo("long"))
                         .select(Columns.LINE, Columns.COLUMN, Columns.REASON), 0);
-        assertRowsEqualIgnoringOrder(List.of(row("2023-04", 5600.0)),
+        assertRowsEqualIgnoringOrder(List.of(row("352", "2023-04", 5600.0), row("S001", "2023-08", 5.0)),
                 warehouse.read(LoadJob.OBSERVATION).filter(col(Columns.SOURCE_ID).equalTo("long"))
-                        .select(Columns.TIME_PERIOD, Columns.VALUE), 0);
+                        .select(Columns.OLD_LA_CODE, Columns.TIME_PERIOD, Columns.VALUE), 0);
     }
 
     @Test
