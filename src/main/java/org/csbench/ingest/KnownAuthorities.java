@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -79,8 +80,9 @@ public record KnownAuthorities(Set<String> codes, String file) {
     /** True when {@code code} (one code, or a joint return such as {@code 940 / 941}) has a code not known. */
     public Column isUnknown(Column code) {
         Object[] known = codes.toArray();
-        return code.isNotNull().and(exists(split(code, JOINT_SEPARATOR),
-                c -> c.isin(known).or(c.rlike(SYNTHETIC)).unary_$bang()));
+        Column unknownOne = code.isin(known).or(code.rlike(SYNTHETIC)).unary_$bang();
+        return code.isNotNull().and(when(code.contains("/"), exists(split(code, JOINT_SEPARATOR),
+                c -> c.isin(known).or(c.rlike(SYNTHETIC)).unary_$bang())).otherwise(unknownOne));
     }
 
     /** Why a row with an unknown code is quarantined: what it was checked against and how to add an authority. */
