@@ -11,9 +11,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -134,6 +136,7 @@ public final class LoadJob {
         String loadId = tx.runId();
         Timestamp ingestedAt = Timestamp.from(started);
         Map<String, Map<String, String>> loaded = previousLoads();
+        KnownAuthorities authorities = KnownAuthorities.forSpec(spec.specFile());
 
         List<Staged> staged = new ArrayList<>();
         List<SourceResult> results = new ArrayList<>();
@@ -157,7 +160,7 @@ public final class LoadJob {
                     }
                 });
                 Lineage lineage = new Lineage(source.id(), file.path(), file.sha256(), loadId, ingestedAt, vintage);
-                Staged s = stage(spark, source, file, lineage, t0);
+                Staged s = stage(spark, source, file, lineage, authorities, t0);
                 staged.add(s);
                 progress.step(String.format("[%d/%d] %s: %,d rows read, %,d loaded, %,d quarantined%s (%.1f s)", n,
                         spec.sources().size(), source.id(), s.rowsRead(), s.rowsLoaded(), s.rowsQuarantined(),
@@ -178,7 +181,8 @@ public final class LoadJob {
         return new Result(loadId, results, tables);
     }
 
-    private Staged stage(SparkSession spark, SourceSpec source, SourceFile file, Lineage lineage, long t0) {
+    private Staged stage(SparkSession spark, SourceSpec source, SourceFile file, Lineage lineage,
+            KnownAuthorities authorities, long t0) {
         String delimiter = source.delimiter();
         Header header = new Header(file.path(), CsvLines.parseHeader(spark, file.headerLine(), delimiter));
         Dataset<Row> lines;
@@ -187,12 +191,19 @@ public final class LoadJob {
         switch (source.format()) {
             case EES -> {
                 EesLayout layout = EesLayout.resolve(header, source);
+                Set<Integer> used = new HashSet<>(layout.standard().values());
+                used.addAll(layout.dimensions().values());
+                layout.measures().forEach(m -> used.add(m.index()));
+                warnUnusedDuplicates(source, header, used);
                 lines = read(spark, file, header, delimiter);
-                checked = EesTransform.check(lines, layout).persist(StorageLevel.MEMORY_AND_DISK_SER());
+                checked = EesTransform.check(lines, layout, authorities).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 targets.add(new Target(OBSERVATION, observations(EesTransform.observations(checked, layout, source), lineage)));
             }
             case SN_WIDE -> {
                 NeighbourTransform.Layout layout = NeighbourTransform.Layout.resolve(header, source.neighbours());
+                Set<Integer> used = new HashSet<>(List.of(layout.laCode(), layout.laName()));
+                layout.slots().forEach(slot -> used.addAll(List.of(slot.code(), slot.closeness())));
+                warnUnusedDuplicates(source, header, used);
                 lines = read(spark, file, header, delimiter);
                 checked = NeighbourTransform.check(lines, layout).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 targets.add(new Target(NeighbourTransform.TABLE, withVintage(
@@ -200,6 +211,7 @@ public final class LoadJob {
             }
             case TABLE -> {
                 List<Integer> positions = TableTransform.resolve(header, source.columns());
+                warnUnusedDuplicates(source, header, new HashSet<>(positions));
                 lines = read(spark, file, header, delimiter);
                 checked = TableTransform.check(lines, header, source.columns(), positions)
                         .persist(StorageLevel.MEMORY_AND_DISK_SER());
@@ -208,16 +220,25 @@ public final class LoadJob {
             }
             case SCORECARD_LONG -> {
                 Map<String, Integer> positions = ScorecardLongTransform.resolve(header);
+                warnUnusedDuplicates(source, header, new HashSet<>(positions.values()));
                 // A long extract has millions of rows: they are parsed once and kept in memory with their raw
                 // fields (bronze is written from them), and the checks read them from there.
                 lines = ScorecardLongTransform.parse(CsvLines.read(spark, file, header.size(), delimiter), header,
-                        positions).persist(StorageLevel.MEMORY_AND_DISK_SER());
+                        positions, source, authorities).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 checked = ScorecardLongTransform.check(lines, header, positions, delimiter);
                 targets.add(new Target(OBSERVATION, observations(ScorecardLongTransform.observations(checked, source),
                         lineage)));
             }
             case SCORECARD_WIDE -> {
                 ScorecardWideLayout layout = ScorecardWideLayout.resolve(header, source.scorecard());
+                Set<Integer> used = new HashSet<>(List.of(layout.ref(), layout.indicator(), layout.current(),
+                        layout.previousYear(), layout.target(), layout.performance(), layout.direction()));
+                layout.months().forEach(m -> used.add(m.index()));
+                layout.comparators().forEach(c -> used.add(c.index()));
+                for (int p = layout.tailStart(); p < header.size(); p++) {
+                    used.add(p);
+                }
+                warnUnusedDuplicates(source, header, used);
                 lines = read(spark, file, header, delimiter);
                 checked = ScorecardWideTransform.check(lines, layout, source).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 targets.add(new Target(OBSERVATION, observations(
@@ -239,6 +260,15 @@ public final class LoadJob {
         }
         return new Staged(source, file, header, lineage, lines, checked, targets, read, quarantined, ignoredRows,
                 (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** A name the header repeats where no copy is read: the load goes on, with a warning in the progress output. */
+    private void warnUnusedDuplicates(SourceSpec source, Header header, Set<Integer> used) {
+        List<String> duplicates = header.unusedDuplicates(used);
+        if (!duplicates.isEmpty()) {
+            progress.step(String.format("warning: %s: %s: line 1 (header) repeats %s; no copy is read", source.id(),
+                    header.file(), String.join("; ", duplicates)));
+        }
     }
 
     private static Dataset<Row> read(SparkSession spark, SourceFile file, Header header, String delimiter) {

@@ -42,6 +42,13 @@ public final class Errors {
         return new CsbenchException(String.format("%s: line 1 (header): column '%s' %s", file, column, why));
     }
 
+    /** A column the source reads appears twice in the header: which copy is meant cannot be known. */
+    public static CsbenchException duplicateColumn(String file, String name, int first, int second) {
+        return new CsbenchException(String.format(
+                "%s: line 1 (header): column '%s' appears twice, at columns %d and %d, and the source reads it; "
+                        + "rename or remove one of them", file, name, first, second));
+    }
+
     public static CsbenchException badSpec(String specFile, String where, String what) {
         return new CsbenchException(String.format("%s: %s: %s", specFile, where, what));
     }
