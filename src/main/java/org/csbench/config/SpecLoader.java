@@ -51,6 +51,10 @@ public final class SpecLoader {
         if (root == null || !root.isObject()) {
             throw yaml.fail("top level", "expected a mapping with name, data_dir and sources");
         }
+        if (!root.has("name") && !root.has("sources")) {
+            // Not a spec with a typo but some other YAML file: say what was expected, not what the file holds.
+            throw yaml.fail("top level", "not a pipeline spec: expected a mapping with name, data_dir and sources");
+        }
         yaml.checkKeys(root, PIPELINE_KEYS, "top level");
         String pipelineName = yaml.text(root, "name", "top level", true);
         Path dataDir = dataDirOverride != null ? dataDirOverride.toAbsolutePath()
