@@ -169,6 +169,11 @@ class CsbenchErrorsTest {
                 SparkTestSession.newTempDir("partitions").toString(), "tables");
         assertEquals(Csbench.USER_ERROR, partitions.exitCode(), partitions.err());
         assertEquals("csbench: --shuffle-partitions must be at least 1, not 0", partitions.err().strip());
+        Outcome master = csbench("--master", "bogus", "--warehouse", SparkTestSession.newTempDir("master").toString(),
+                "tables");
+        assertEquals(Csbench.USER_ERROR, master.exitCode(), master.err());
+        assertEquals("csbench: --master 'bogus' is not a Spark master URL; use local[N], local[*], spark://HOST:PORT, "
+                + "yarn or k8s://https://HOST:PORT", master.err().strip());
     }
 
     private static String logFile(String errorLine) {
