@@ -163,9 +163,9 @@ public final class LoadJob {
         List<Staged> staged = new ArrayList<>();
         List<Failed> failed = new ArrayList<>();
         List<SourceResult> results = new ArrayList<>();
-        Map<String, String> missing = missingFiles(spec);
+        Map<String, List<String>> missing = missingFiles(spec);
         if (!missing.isEmpty() && !keepGoing) {
-            throw Errors.missingFiles(spec.specFile(), missing.values());
+            throw Errors.missingFiles(spec.specFile(), missing);
         }
         try {
             int n = 0;
@@ -175,7 +175,7 @@ public final class LoadJob {
                 SourceFile file = null;
                 try {
                     if (missing.containsKey(source.id())) {
-                        throw Errors.missingFiles(spec.specFile(), List.of(missing.get(source.id())));
+                        throw Errors.missingFiles(spec.specFile(), Map.of(source.id(), missing.get(source.id())));
                     }
                     file = SourceFile.inspect(source.path(), spark.sparkContext().hadoopConfiguration());
                     Staged s = stageUnlessLoaded(spark, source, file, loaded, loadId, ingestedAt, t0, n,
@@ -210,11 +210,11 @@ public final class LoadJob {
     }
 
     /**
-     * Per source whose file is not there, the file and where it was looked for; the files of every source are
-     * checked before any is read, so one error names them all.
+     * Per source whose file is not there, every place it was looked for; the files of every source are checked
+     * before any is read, so one error names them all.
      */
-    private Map<String, String> missingFiles(PipelineSpec spec) {
-        Map<String, String> missing = new LinkedHashMap<>();
+    private Map<String, List<String>> missingFiles(PipelineSpec spec) {
+        Map<String, List<String>> missing = new LinkedHashMap<>();
         for (SourceSpec source : spec.sources()) {
             org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(source.path());
             boolean found;
@@ -224,9 +224,7 @@ public final class LoadJob {
                 found = false;
             }
             if (!found) {
-                List<String> places = spec.placesOf(source);
-                missing.put(source.id(), String.format("source '%s': %s (looked for %s)", source.id(),
-                        new org.apache.hadoop.fs.Path(places.get(0)).getName(), String.join(", ", places)));
+                missing.put(source.id(), spec.placesOf(source));
             }
         }
         return missing;

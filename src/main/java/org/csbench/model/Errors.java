@@ -1,6 +1,10 @@
 package org.csbench.model;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The one factory of user-facing errors. Each message names the thing, the place, and the fix. */
@@ -52,10 +56,16 @@ public final class Errors {
     }
 
     /**
-     * Several sources' files were not found. {@code entries} are one per file: the source, the file, and where it was
-     * looked for.
+     * Sources' files were not found: {@code placesBySource} gives, per source id, every place its file was looked for.
+     * One file looked for in one place reads as {@link #missingFile}.
      */
-    public static CsbenchException missingFiles(String specFile, Collection<String> entries) {
+    public static CsbenchException missingFiles(String specFile, Map<String, List<String>> placesBySource) {
+        if (placesBySource.size() == 1 && placesBySource.values().iterator().next().size() == 1) {
+            return missingFile(placesBySource.values().iterator().next().get(0));
+        }
+        List<String> entries = new ArrayList<>();
+        placesBySource.forEach((source, places) -> entries.add(String.format("source '%s': %s (looked for %s)", source,
+                Path.of(places.get(0)).getFileName(), String.join(", ", places))));
         return new CsbenchException(String.format("%s: %d input file(s) not found: %s; check the 'file:' and 'path:' "
                 + "entries of the spec, or give the folder(s) holding them with --data-dir", specFile, entries.size(),
                 String.join("; ", entries)));
