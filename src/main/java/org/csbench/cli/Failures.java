@@ -55,7 +55,7 @@ final class Failures {
         boolean user = isUserError(failure);
         String what;
         if (userFacing != null) {
-            what = userFacing.getMessage();
+            what = (user ? "" : "internal error: ") + userFacing.getMessage();
         } else if (user) {
             what = firstLine(root(failure));
         } else {

@@ -141,6 +141,12 @@ class CsbenchErrorsTest {
         assertTrue(verbose.toString().contains("\n\tat org.csbench.cli.CsbenchErrorsTest."), verbose.toString());
 
         // A failed write wraps what went wrong: a bug stays internal, a missing file is the user's.
+        StringWriter wrapped = new StringWriter();
+        assertEquals(Failures.INTERNAL_ERROR, Failures.report(Errors.writeFailed("gold.fact_signal", "NPE", "v1",
+                new NullPointerException()), new PrintWriter(wrapped, true), warehouse.toString(), false,
+                new String[] {"run"}));
+        assertTrue(wrapped.toString().startsWith("csbench: internal error: writing gold.fact_signal failed (NPE); "
+                + "every table was restored to v1 (stack trace in " + warehouse), wrapped.toString());
         assertFalse(Failures.isUserError(Errors.writeFailed("silver.observation", "x", "v1", new NullPointerException())));
         assertTrue(Failures.isUserError(Errors.writeFailed("silver.observation", "x", "v1",
                 new RuntimeException(new FileNotFoundException("gone.csv")))));
