@@ -72,12 +72,15 @@ public final class LoadJob {
      * @param rowsWritten     rows written to the source's target table (observations, neighbours...)
      * @param target          the target table
      * @param seconds         time taken
+     * @param rowsIgnored     rows the source entry's {@code ignore} left out: rows read = loaded + ignored + quarantined
+     * @param reason          why a {@code failed} source could not be loaded, else null
      */
     public record SourceResult(String sourceId, String file, String outcome, long rowsRead, long rowsLoaded,
-            long rowsQuarantined, long rowsWritten, String target, double seconds, String reason) {
+            long rowsQuarantined, long rowsWritten, String target, double seconds, long rowsIgnored, String reason) {
         public SourceResult(String sourceId, String file, String outcome, long rowsRead, long rowsLoaded,
-                long rowsQuarantined, long rowsWritten, String target, double seconds) {
-            this(sourceId, file, outcome, rowsRead, rowsLoaded, rowsQuarantined, rowsWritten, target, seconds, null);
+                long rowsQuarantined, long rowsWritten, String target, double seconds, long rowsIgnored) {
+            this(sourceId, file, outcome, rowsRead, rowsLoaded, rowsQuarantined, rowsWritten, target, seconds,
+                    rowsIgnored, null);
         }
 
         public boolean failed() {
@@ -116,9 +119,14 @@ public final class LoadJob {
 
     /** A source read and checked; {@code lines} are the rows bronze is written from (the checked rows for a long extract). */
     private record Staged(SourceSpec source, SourceFile file, Header header, Lineage lineage, Dataset<Row> lines,
-            Dataset<Row> checked, List<Target> targets, long rowsRead, long rowsQuarantined, double seconds) {
+            Dataset<Row> checked, List<Target> targets, long rowsRead, long rowsQuarantined, long rowsIgnored,
+            double seconds) {
         String target() {
             return targets.get(0).table();
+        }
+
+        long rowsLoaded() {
+            return rowsRead - rowsQuarantined - rowsIgnored;
         }
     }
 
@@ -238,7 +246,7 @@ public final class LoadJob {
         if (vintages.containsKey(file.sha256())) {
             progress.step(String.format("[%d/%d] %s: unchanged since it was loaded (vintage %s), skipped",
                     n, of, source.id(), vintages.get(file.sha256())));
-            results.add(new SourceResult(source.id(), file.path(), "unchanged", 0, 0, 0, 0, target(source), 0));
+            results.add(new SourceResult(source.id(), file.path(), "unchanged", 0, 0, 0, 0, target(source), 0, 0));
             return null;
         }
         String vintage = source.release() != null ? source.release() : file.sha256().substring(0, 12);
@@ -249,8 +257,9 @@ public final class LoadJob {
         });
         Lineage lineage = new Lineage(source.id(), file.path(), file.sha256(), loadId, ingestedAt, vintage);
         Staged s = stage(spark, source, file, lineage, t0);
-        progress.step(String.format("[%d/%d] %s: %,d rows read, %,d loaded, %,d quarantined (%.1f s)", n,
-                of, source.id(), s.rowsRead(), s.rowsRead() - s.rowsQuarantined(), s.rowsQuarantined(), s.seconds()));
+        progress.step(String.format("[%d/%d] %s: %,d rows read, %,d loaded, %,d quarantined%s (%.1f s)", n,
+                of, source.id(), s.rowsRead(), s.rowsLoaded(), s.rowsQuarantined(),
+                s.rowsIgnored() > 0 ? String.format(", %,d ignored", s.rowsIgnored()) : "", s.seconds()));
         return s;
     }
 
@@ -301,7 +310,7 @@ public final class LoadJob {
                         lineage)));
             }
             case SCORECARD_WIDE -> {
-                ScorecardWideLayout layout = ScorecardWideLayout.resolve(header);
+                ScorecardWideLayout layout = ScorecardWideLayout.resolve(header, source.scorecard());
                 lines = read(spark, file, header, delimiter);
                 checked = ScorecardWideTransform.check(lines, layout, source).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 targets.add(new Target(OBSERVATION, observations(
@@ -311,15 +320,17 @@ public final class LoadJob {
             }
             default -> throw new IllegalStateException(source.format().name());
         }
-        Row counts = checked.agg(count(lit(1)), sum(when(size(col(RowErrors.ERRORS)).gt(0), 1).otherwise(0)))
-                .first();
+        Column ignored = List.of(checked.columns()).contains(EesTransform.IGNORED) ? col(EesTransform.IGNORED) : lit(false);
+        Row counts = checked.agg(count(lit(1)), sum(when(size(col(RowErrors.ERRORS)).gt(0), 1).otherwise(0)),
+                sum(when(ignored, 1).otherwise(0))).first();
         long read = counts.getLong(0);
         long quarantined = counts.isNullAt(1) ? 0 : counts.getLong(1);
+        long ignoredRows = counts.isNullAt(2) ? 0 : counts.getLong(2);
         if (read != file.lines() - 1) {
             throw new IllegalStateException(String.format("%s: %d data lines counted while inspecting, %d read by Spark",
                     file.path(), file.lines() - 1, read));
         }
-        return new Staged(source, file, header, lineage, lines, checked, targets, read, quarantined,
+        return new Staged(source, file, header, lineage, lines, checked, targets, read, quarantined, ignoredRows,
                 (System.nanoTime() - t0) / 1e9);
     }
 
@@ -379,20 +390,21 @@ public final class LoadJob {
             long rowsWritten = rowsBySource.getOrDefault(s.source().id(), 0L);
             double seconds = s.seconds() + writeSeconds;
             results.add(new SourceResult(s.source().id(), s.file().path(), "loaded", s.rowsRead(),
-                    s.rowsRead() - s.rowsQuarantined(), s.rowsQuarantined(), rowsWritten, s.target(), seconds));
+                    s.rowsLoaded(), s.rowsQuarantined(), rowsWritten, s.target(), seconds, s.rowsIgnored()));
             audit.add(RowFactory.create(loadId, s.source().id(), s.source().format().name().toLowerCase(),
                     s.file().path(), s.file().sha256(), s.file().bytes(), s.file().bom(), s.lineage().vintage(),
-                    "loaded", s.rowsRead(), s.rowsRead() - s.rowsQuarantined(), s.rowsQuarantined(), rowsWritten,
-                    s.target(), String.join("|", s.header().names()), s.lineage().ingestedAt(), seconds, null));
+                    "loaded", s.rowsRead(), s.rowsLoaded(), s.rowsQuarantined(), rowsWritten,
+                    s.target(), String.join("|", s.header().names()), s.lineage().ingestedAt(), seconds,
+                    s.rowsIgnored(), null));
         }
         for (Failed f : failed) {
             SourceFile file = f.file();
             results.add(new SourceResult(f.source().id(), f.source().path(), FAILED, 0, 0, 0, 0, target(f.source()),
-                    f.seconds(), f.reason()));
+                    f.seconds(), 0, f.reason()));
             audit.add(RowFactory.create(loadId, f.source().id(), f.source().format().name().toLowerCase(),
                     f.source().path(), file == null ? "" : file.sha256(), file == null ? 0L : file.bytes(),
                     file != null && file.bom(), f.source().release() == null ? "" : f.source().release(), FAILED,
-                    0L, 0L, 0L, 0L, target(f.source()), "", ingestedAt, f.seconds(), f.reason()));
+                    0L, 0L, 0L, 0L, target(f.source()), "", ingestedAt, f.seconds(), 0L, f.reason()));
         }
         append(tx, LOAD_AUDIT, warehouse.spark().createDataFrame(audit, AUDIT_SCHEMA), note);
     }
@@ -514,6 +526,9 @@ public final class LoadJob {
             .add("header", DataTypes.StringType, false)
             .add("loaded_at", DataTypes.TimestampType, false)
             .add("seconds", DataTypes.DoubleType, false)
+            // Added after the first release (older rows read null); rows_read = loaded + ignored + quarantined.
+            .add("rows_ignored", DataTypes.LongType, true)
+            // Why a source failed (outcome failed, with --keep-going); null for a loaded one.
             .add("reason", DataTypes.StringType, true);
 
 }
