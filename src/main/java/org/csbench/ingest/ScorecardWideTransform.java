@@ -33,6 +33,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 import org.csbench.config.MeasureSpec;
 import org.csbench.config.SourceSpec;
@@ -228,7 +229,15 @@ public final class ScorecardWideTransform {
                 col("_cell._start"), col("_cell._raw"), source);
     }
 
-    /** One row per indicator with the scorecard's own columns, for {@link #TABLE}. */
+    /** A comparator column's cell: its header label, kind, value and cell as written. */
+    private static final StructType COMPARATOR = new StructType()
+            .add("label", DataTypes.StringType).add("kind", DataTypes.StringType)
+            .add(Columns.VALUE, DataTypes.DoubleType).add(Columns.RAW_VALUE, DataTypes.StringType);
+
+    /**
+     * One row per indicator with the scorecard's own columns, for {@link #TABLE}; a scorecard with no comparator
+     * columns gets an empty list of them, typed (Delta cannot store a list of nulls).
+     */
     public static Dataset<Row> indicators(Dataset<Row> checked, ScorecardWideLayout l, SourceSpec source) {
         List<Column> comparators = new ArrayList<>();
         Column sn = lit(null).cast(DataTypes.DoubleType);
@@ -271,7 +280,7 @@ public final class ScorecardWideTransform {
                 when(low.notEqual(""), low.try_cast(DataTypes.DoubleType)).as(TARGET_LOW),
                 when(high.notEqual(""), high.try_cast(DataTypes.DoubleType))
                         .when(low.notEqual(""), low.try_cast(DataTypes.DoubleType)).as(TARGET_HIGH),
-                (comparators.isEmpty() ? filter(array(lit(null)), x -> x.isNotNull())
+                (comparators.isEmpty() ? filter(array(lit(null).cast(COMPARATOR)), x -> x.isNotNull())
                         : array(comparators.toArray(Column[]::new))).as(COMPARATORS),
                 sn.as(SN_AVERAGE), region.as(REGION_AVERAGE), england.as(ENGLAND_AVERAGE),
                 ScorecardCells.rag(col(PERFORMANCE_RAW)).as(PERFORMANCE),

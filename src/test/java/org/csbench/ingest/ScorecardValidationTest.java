@@ -1,6 +1,7 @@
 package org.csbench.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.size;
 import static org.csbench.DatasetAssertions.assertRowsEqualIgnoringOrder;
 import static org.csbench.DatasetAssertions.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +13,8 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +108,30 @@ class ScorecardValidationTest {
         assertRowsEqualIgnoringOrder(List.of(row("2023-08", 100.0), row("2023-09", 110.0)),
                 warehouse.read(LoadJob.OBSERVATION).filter(col(Columns.SOURCE_ID).equalTo("wide"))
                         .select(Columns.TIME_PERIOD, Columns.VALUE), 0);
+    }
+
+    @Test
+    void aWideScorecardWithoutComparatorColumnsLoadsWithNone() throws IOException {
+        // Alone in its load: in a union with another scorecard's rows the empty list takes their type.
+        Path dir = SparkTestSession.newTempDir("scorecard-plain");
+        Files.writeString(dir.resolve("plain.tsv"), "Ref\tIndicator\tAug-23\tSep-23\tCurrent\nCIN1\tReferrals\t100\t110\t110\n");
+        Path spec = dir.resolve("spec.yaml");
+        Files.writeString(spec, """
+                name: plain
+                sources:
+                  - id: plain
+                    format: scorecard_wide
+                    path: plain.tsv
+                    la_code: "352"
+                    la_name: Manchester
+                    report_month: 2023-09
+                """);
+        Warehouse plain = SparkTestSession.newWarehouse("scorecard-plain");
+        new LoadJob(plain, PROGRESS::add).run(SpecLoader.load(spec, null));
+        Dataset<Row> indicators = plain.read(ScorecardWideTransform.TABLE);
+        assertRowsEqualIgnoringOrder(List.of(row("CIN1", 110.0, 0)),
+                indicators.select(col(ScorecardLongTransform.REF), col(ScorecardWideTransform.CURRENT_VALUE),
+                        size(col(ScorecardWideTransform.COMPARATORS))), 0);
     }
 
     @Test
