@@ -20,16 +20,31 @@ import java.util.List;
  *                   regional counts to the nearest 10); levels not named are exact
  * @param delimiter  the field separator: {@code ,} or a tab
  * @param scorecard  the council and month of a wide scorecard, or null
+ * @param publication when the file was published, which years it supplies and its precedence over other sources
  */
 public record SourceSpec(String id, SourceFormat format, String path, String title, String release,
         PeriodSpec period, List<String> dimensions, List<MeasureSpec> measures, NeighbourModelSpec neighbours,
         List<ColumnSpec> columns, String target, java.util.Map<String, Double> roundedTo, String delimiter,
-        ScorecardSpec scorecard) {
+        ScorecardSpec scorecard, PublicationSpec publication) {
     public SourceSpec {
+        publication = publication == null ? PublicationSpec.NONE : publication;
         dimensions = List.copyOf(dimensions);
         measures = List.copyOf(measures);
         columns = List.copyOf(columns);
         roundedTo = java.util.Map.copyOf(roundedTo);
+    }
+
+    /** A source entry that says nothing of its publication ({@link PublicationSpec#NONE}). */
+    public SourceSpec(String id, SourceFormat format, String path, String title, String release, PeriodSpec period,
+            List<String> dimensions, List<MeasureSpec> measures, NeighbourModelSpec neighbours, List<ColumnSpec> columns,
+            String target, java.util.Map<String, Double> roundedTo, String delimiter, ScorecardSpec scorecard) {
+        this(id, format, path, title, release, period, dimensions, measures, neighbours, columns, target, roundedTo,
+                delimiter, scorecard, PublicationSpec.NONE);
+    }
+
+    /** The order of this file's release among releases of the same values ({@link PublicationSpec#releaseOrder}). */
+    public String releaseOrder() {
+        return publication.releaseOrder(release);
     }
 
     public String bronzeTable() {
