@@ -44,7 +44,7 @@ import org.csbench.model.Errors;
  */
 public final class LoadJob {
     public static final String OBSERVATION = "silver.observation";
-    public static final String LOAD_AUDIT = "audit.load_audit";
+    public static final String LOAD_AUDIT = org.csbench.delta.RunLog.LOAD_AUDIT;
     public static final String DELIMITER = ",";
 
     private static final Logger LOG = LoggerFactory.getLogger(LoadJob.class);

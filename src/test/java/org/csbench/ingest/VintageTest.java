@@ -15,8 +15,13 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 import org.csbench.SparkTestSession;
+import static org.csbench.ReleaseSpecs.B1_2024;
+import static org.csbench.ReleaseSpecs.B1_2025;
+import static org.csbench.ReleaseSpecs.RELEASE_2024;
+import static org.csbench.ReleaseSpecs.RELEASE_2025;
+import static org.csbench.ReleaseSpecs.b1;
+import static org.csbench.ReleaseSpecs.spec;
 import org.csbench.config.PipelineSpec;
-import org.csbench.config.SpecLoader;
 import org.csbench.delta.Warehouse;
 import org.csbench.model.Columns;
 
@@ -25,31 +30,6 @@ import org.csbench.model.Columns;
  * table B1), and two sources of one run that publish the same values.
  */
 class VintageTest {
-    static final Path B1_2024 = SparkTestSession.publishedData().resolve("vintages/b1_children_in_need_2013_to_2024.csv");
-    static final Path B1_2025 = Path.of("data-samples/dfe/b1_children_in_need_2013_to_2025.csv").toAbsolutePath();
-
-    /** A B1 source entry for {@code file}, with extra keys (release, published, years, precedence). */
-    static String b1(String id, Path file, String extra) {
-        return "  - id: " + id + "\n    format: ees\n    path: " + file + "\n" + extra
-                + "    rounded_to: { national: 10, regional: 10 }\n    measures:\n"
-                + "      - { column: At31_episodes, indicator: cin_at_31_march, unit: count }\n"
-                + "      - { column: At31_episodes_rate, indicator: cin_at_31_march_rate, unit: rate_per_10000, optional: true }\n";
-    }
-
-    static PipelineSpec spec(String... sources) {
-        try {
-            Path dir = SparkTestSession.newTempDir("vintage-spec");
-            Path file = dir.resolve("spec.yaml");
-            Files.writeString(file, "name: vintages\ndata_dir: .\nsources:\n" + String.join("", sources));
-            return SpecLoader.load(file, null);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    static final String RELEASE_2024 = "    release: \"2024\"\n    published: 2024-11-28\n";
-    static final String RELEASE_2025 = "    release: \"2025\"\n    published: 2025-11-06\n";
-
     static void load(Warehouse warehouse, PipelineSpec spec) {
         new LoadJob(warehouse, message -> { }).run(spec);
     }
