@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -40,7 +39,8 @@ import org.csbench.model.Errors;
  * <p>Every file is read and checked before anything is written, so a file that cannot be read fails the run
  * with no table changed. The writes then run in one {@link WarehouseTransaction}. A file already loaded (same
  * source, same SHA-256) is skipped: loading it again changes nothing. A changed file is a new vintage: its
- * values are added and become current, the previous vintage's values stay, marked not current.
+ * values are added and the previous vintage's values stay; which of them is current is decided by the releases'
+ * own order and the sources' precedence ({@link Vintages}), not by the order files are loaded in.
  */
 public final class LoadJob {
     public static final String OBSERVATION = "silver.observation";

@@ -116,8 +116,11 @@ public final class IndicatorValues {
     /** Every catalogue indicator computed from the current observations and the population. */
     public static Dataset<Row> compute(Dataset<Row> observations, Dataset<Row> population, Catalogue catalogue) {
         SparkSession spark = observations.sparkSession();
-        Dataset<Row> observed = List.of(observations.columns()).contains(Vintages.ROUNDING_KNOWN) ? observations
+        List<String> columns = List.of(observations.columns());
+        Dataset<Row> observed = columns.contains(Vintages.ROUNDING_KNOWN) ? observations
                 : observations.withColumn(Vintages.ROUNDING_KNOWN, lit(true));
+        observed = columns.contains(Columns.UNIT) ? observed
+                : observed.withColumn(Columns.UNIT, lit(null).cast(DataTypes.StringType));
         Dataset<Row> current = oneValuePerKey(observed.filter(col(Columns.IS_CURRENT))
                 .withColumn(Geography.GEO_KEY, Geography.geoKey())
                 .withColumn(FREQUENCY, frequencyOf(col(Columns.PERIOD_TYPE))));

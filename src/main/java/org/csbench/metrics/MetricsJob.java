@@ -104,7 +104,9 @@ public final class MetricsJob {
             candidates.unpersist();
         }
         Row checks = warehouse.read(FactIndicatorValue.TABLE.name()).agg(
-                count(when(col(FactIndicatorValue.PUBLISHED_CHECK).notEqual(CodeSet.PUBLISHED_CHECK.code("matches")), 1)),
+                count(when(col(FactIndicatorValue.PUBLISHED_CHECK).notEqual(CodeSet.PUBLISHED_CHECK.code("matches"))
+                        .and(col(FactIndicatorValue.PUBLISHED_CHECK)
+                                .notEqual(CodeSet.PUBLISHED_CHECK.code("published_input_suppressed"))), 1)),
                 count(when(col(FactIndicatorValue.PUBLISHED_CHECK).equalTo(CodeSet.PUBLISHED_CHECK.code("unexplained")),
                         1))).first();
         return new Result(valueTable.rowsWritten(), checks.getLong(0), checks.getLong(1), tables);
