@@ -92,10 +92,7 @@ final class BenchCommand implements Callable<Integer> {
                     sources.add(source);
                 }
                 if (source.id().equals("monthly_scorecards")) {
-                    sources.add(new SourceSpec(source.id(), source.format(),
-                            work.resolve("data").resolve("monthly_long.csv").toString(), source.title(), null,
-                            source.period(), source.dimensions(), source.measures(), null, List.of(), null, source.roundedTo(),
-                            source.delimiter(), null));
+                    sources.add(source.withPath(work.resolve("data").resolve("monthly_long.csv").toString()));
                 }
             }
             PipelineSpec spec = new PipelineSpec("bench", "England-scale benchmark", base.specFile(), base.dataDir(),

@@ -21,14 +21,19 @@ final class Summary {
         out.printf("%-28s %-10s %10s %10s %12s %10s %8s%n", "source", "outcome", "rows read", "loaded",
                 "quarantined", "written", "seconds");
         long read = 0;
+        long loaded = 0;
         long quarantined = 0;
         for (LoadJob.SourceResult s : result.sources()) {
             out.printf("%-28s %-10s %,10d %,10d %,12d %,10d %8.1f%n", s.sourceId(), s.outcome(), s.rowsRead(),
                     s.rowsLoaded(), s.rowsQuarantined(), s.rowsWritten(), s.seconds());
             read += s.rowsRead();
+            loaded += s.rowsLoaded();
             quarantined += s.rowsQuarantined();
+            if (s.rowsIgnored() > 0) {
+                out.printf("%-28s %,d rows ignored as the source entry says (ignore:)%n", "", s.rowsIgnored());
+            }
         }
-        out.printf("%-28s %-10s %,10d %,10d %,12d%n", "total", "", read, read - quarantined, quarantined);
+        out.printf("%-28s %-10s %,10d %,10d %,12d%n", "total", "", read, loaded, quarantined);
         if (run.metrics() != null) {
             out.printf("%nIndicators: %,d values; %,d published figures differ from the computed ones, %,d of them "
                     + "unexplained (published_check_code in gold.fact_indicator_value)%n", run.metrics().values(),

@@ -30,7 +30,7 @@ public final class SpecLoader {
     private static final Set<String> SOURCE_KEYS = Set.of("id", "format", "file", "path", "title", "release",
             "period", "dimensions", "measures", "model", "valid_from", "valid_to", "la_code_column",
             "la_name_column", "columns", "target", "rounded_to", "delimiter", "la_code", "la_name", "report_month",
-            "published", "years", "precedence");
+            "measures_from", "ignore", "roles", "published", "years", "precedence");
 
     private static final Pattern YEARS = Pattern.compile("(\\d{4})(?:\\s*-\\s*(\\d{4}))?");
 
@@ -95,8 +95,17 @@ public final class SpecLoader {
         }
         String resolved = file != null ? dataDir.resolve(file).normalize().toString()
                 : specDir.resolve(path).normalize().toString();
-        List<String> dimensions = yaml.strings(node.get("dimensions"), where + ".dimensions");
+        for (String key : List.of("measures_from", "ignore", "roles")) {
+            SourceFormat only = key.equals("roles") ? SourceFormat.SCORECARD_WIDE : SourceFormat.EES;
+            if (node.has(key) && format != only) {
+                throw yaml.fail(where + "." + key, "only " + only.name().toLowerCase(Locale.ROOT)
+                        + " sources take '" + key + "'");
+            }
+        }
+        List<DimensionSpec> dimensions = dimensions(node.get("dimensions"), where + ".dimensions");
         List<MeasureSpec> measures = new ArrayList<>();
+        List<MeasurePattern> measuresFrom = new ArrayList<>();
+        IgnoreSpec ignore = IgnoreSpec.NONE;
         NeighbourModelSpec neighbours = null;
         List<ColumnSpec> columns = new ArrayList<>();
         String target = null;
@@ -104,12 +113,18 @@ public final class SpecLoader {
         switch (format) {
             case EES -> {
                 JsonNode list = node.get("measures");
-                if (list == null || !list.isArray() || list.isEmpty()) {
-                    throw yaml.fail(where + ".measures", "an ees source needs a list of measures");
+                JsonNode patterns = node.get("measures_from");
+                if (list != null && !list.isArray() || patterns != null && !patterns.isArray()
+                        || (list == null || list.isEmpty()) && (patterns == null || patterns.isEmpty())) {
+                    throw yaml.fail(where + ".measures", "an ees source needs a list of measures or measures_from");
                 }
-                for (int m = 0; m < list.size(); m++) {
+                for (int m = 0; list != null && m < list.size(); m++) {
                     measures.add(measure(list.get(m), where + ".measures[" + m + "]", dimensions));
                 }
+                for (int m = 0; patterns != null && m < patterns.size(); m++) {
+                    measuresFrom.add(measurePattern(patterns.get(m), where + ".measures_from[" + m + "]", dimensions));
+                }
+                ignore = ignore(node.get("ignore"), where + ".ignore", dimensions);
             }
             case SN_WIDE -> neighbours = new NeighbourModelSpec(yaml.text(node, "model", where, true),
                     validFrom(node, where), yaml.integer(node, "valid_to", where),
@@ -124,9 +139,13 @@ public final class SpecLoader {
                 }
                 if (format == SourceFormat.SCORECARD_WIDE) {
                     String month = yaml.text(node, "report_month", where, true);
+                    Map<String, List<String>> roles = new LinkedHashMap<>();
+                    Map<String, String> comparators = new LinkedHashMap<>();
+                    roles(node.get("roles"), where + ".roles", roles, comparators);
                     try {
                         scorecard = new ScorecardSpec(yaml.text(node, "la_code", where, true),
-                                yaml.text(node, "la_name", where, false), YearMonth.parse(month));
+                                yaml.text(node, "la_name", where, false),
+                                YearMonth.parse(month), roles, comparators);
                     } catch (java.time.format.DateTimeParseException e) {
                         throw yaml.fail(where + ".report_month", "'" + month + "' is not a month like 2023-09");
                     } catch (IllegalArgumentException e) {
@@ -153,7 +172,7 @@ public final class SpecLoader {
                 yaml.text(node, "release", where, false), period(node.get("period"), where + ".period"), dimensions,
                 measures, neighbours, columns, target, roundedTo(node.get("rounded_to"), where + ".rounded_to"),
                 delimiter(yaml.text(node, "delimiter", where, false), where + ".delimiter", format), scorecard,
-                publication(node, where));
+                measuresFrom, ignore, publication(node, where));
     }
 
     /** {@code published}, {@code years}, {@code precedence} and {@code rounded_to: unknown} of a source entry. */
@@ -193,7 +212,145 @@ public final class SpecLoader {
         return new PublicationSpec(published, years, precedence == null ? 0 : precedence, roundingUnknown);
     }
 
-    private MeasureSpec measure(JsonNode node, String where, List<String> dimensions) {
+    /** {@code [population_type]} or {@code [{ column: [population_type, population_count], as: population_type }]}. */
+    private List<DimensionSpec> dimensions(JsonNode node, String where) {
+        List<DimensionSpec> result = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return result;
+        }
+        if (!node.isArray()) {
+            throw yaml.fail(where, "expected a list of column names or of { column: [names], as: name }");
+        }
+        for (int d = 0; d < node.size(); d++) {
+            JsonNode item = node.get(d);
+            String at = where + "[" + d + "]";
+            DimensionSpec dimension;
+            if (item.isValueNode() && !item.asText().isBlank()) {
+                dimension = DimensionSpec.of(item.asText().trim());
+            } else if (item.isObject()) {
+                yaml.checkKeys(item, Set.of("column", "as"), at);
+                List<String> columns = yaml.required(yaml.strings(item.get("column"), at + ".column"), at + ".column");
+                String name = yaml.text(item, "as", at, false);
+                dimension = new DimensionSpec(name == null ? columns.get(0).trim() : name, columns);
+            } else {
+                throw yaml.fail(at, "expected a column name or { column: [names], as: name }");
+            }
+            for (DimensionSpec other : result) {
+                if (other.isNamed(dimension.name()) || dimension.columns().stream().anyMatch(other::isNamed)) {
+                    throw yaml.fail(at, "'" + dimension.name() + "' is already a dimension of this source");
+                }
+            }
+            result.add(dimension);
+        }
+        return result;
+    }
+
+    /** The dimension {@code key} names (its name or an alias), or a failure listing the source's dimensions. */
+    private String dimensionName(String key, List<DimensionSpec> dimensions, String where) {
+        return dimensions.stream().filter(d -> d.isNamed(key)).map(DimensionSpec::name).findFirst()
+                .orElseThrow(() -> yaml.fail(where, "not one of the source's dimensions "
+                        + dimensions.stream().map(DimensionSpec::name).toList()));
+    }
+
+    /** Dimension -> accepted values, keyed by the dimension's name whichever alias the entry used. */
+    private Map<String, List<String>> dimensionValues(JsonNode node, String where, List<DimensionSpec> dimensions) {
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        if (node == null) {
+            return result;
+        }
+        if (!node.isObject()) {
+            throw yaml.fail(where, "expected a mapping of dimension column to values");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = dimensionName(e.getKey(), dimensions, where + "." + e.getKey());
+            result.put(name, yaml.required(yaml.strings(e.getValue(), where + "." + e.getKey()), where + "." + e.getKey()));
+        }
+        return result;
+    }
+
+    /** {@code ignore: unmapped}, {@code ignore: { dimension: [values] }} or both ({@code unmapped: true} inside). */
+    private IgnoreSpec ignore(JsonNode node, String where, List<DimensionSpec> dimensions) {
+        if (node == null || node.isNull()) {
+            return IgnoreSpec.NONE;
+        }
+        if (dimensions.isEmpty()) {
+            throw yaml.fail(where, "only rows split by dimensions can be ignored; give the source's dimensions first");
+        }
+        if (node.isValueNode()) {
+            if (!node.asText().trim().equalsIgnoreCase("unmapped")) {
+                throw yaml.fail(where, "'" + node.asText() + "': use 'unmapped' or a mapping of dimension to values");
+            }
+            return new IgnoreSpec(Map.of(), true);
+        }
+        boolean unmapped = node.isObject() && node.has("unmapped") && node.get("unmapped").asBoolean(false);
+        JsonNode values = node.isObject() && node.has("unmapped") ? ((com.fasterxml.jackson.databind.node.ObjectNode) node)
+                .deepCopy().without("unmapped") : node;
+        return new IgnoreSpec(dimensionValues(values, where, dimensions), unmapped);
+    }
+
+    /**
+     * A wide scorecard's column roles: {@code roles: { current: Latest, direction: DOT, comparators: { SN:
+     * statistical_neighbours, National: england } }}.
+     */
+    private void roles(JsonNode node, String where, Map<String, List<String>> roles, Map<String, String> comparators) {
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (!node.isObject()) {
+            throw yaml.fail(where, "expected a mapping of column role to column name, e.g. { current: Latest }");
+        }
+        Set<String> keys = new HashSet<>(ScorecardSpec.ROLES);
+        keys.add("comparators");
+        yaml.checkKeys(node, keys, where);
+        for (String role : ScorecardSpec.ROLES) {
+            if (node.has(role)) {
+                roles.put(role, yaml.required(yaml.strings(node.get(role), where + "." + role), where + "." + role));
+            }
+        }
+        JsonNode kinds = node.get("comparators");
+        if (kinds == null || kinds.isNull()) {
+            return;
+        }
+        if (!kinds.isObject()) {
+            throw yaml.fail(where + ".comparators", "expected a mapping of column name to comparator kind, e.g. "
+                    + "{ SN: statistical_neighbours, National: england }");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = kinds.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String kind = e.getValue().asText().trim().toLowerCase(Locale.ROOT);
+            if (!ScorecardSpec.COMPARATOR_KINDS.contains(kind)) {
+                throw yaml.fail(where + ".comparators." + e.getKey(), "unknown comparator kind '" + e.getValue().asText()
+                        + "'; use one of " + new java.util.TreeSet<>(ScorecardSpec.COMPARATOR_KINDS));
+            }
+            comparators.put(e.getKey(), kind);
+        }
+    }
+
+    private MeasurePattern measurePattern(JsonNode node, String where, List<DimensionSpec> dimensions) {
+        if (!node.isObject()) {
+            throw yaml.fail(where, "expected a mapping with columns, indicator and unit");
+        }
+        yaml.checkKeys(node, Set.of("columns", "except", "indicator", "unit", "when"), where);
+        List<String> columns = yaml.required(yaml.strings(node.get("columns"), where + ".columns"), where + ".columns");
+        String template = yaml.text(node, "indicator", where, false);
+        template = template == null ? MeasurePattern.COLUMN : template;
+        if (!template.contains(MeasurePattern.COLUMN)
+                || !ID.matcher(template.replace(MeasurePattern.COLUMN, "x")).matches()) {
+            throw yaml.fail(where + ".indicator", "'" + template + "' must be lower snake case with "
+                    + MeasurePattern.COLUMN + " where the column's name goes, e.g. d5_" + MeasurePattern.COLUMN);
+        }
+        return new MeasurePattern(columns, yaml.strings(node.get("except"), where + ".except"), template,
+                unit(node, where), dimensionValues(node.get("when"), where + ".when", dimensions));
+    }
+
+    private Unit unit(JsonNode node, String where) {
+        String unitText = yaml.text(node, "unit", where, true);
+        return Unit.fromCode(unitText).orElseThrow(() -> yaml.fail(where + ".unit",
+                "unknown unit '" + unitText + "'; use one of " + Unit.allCodes()));
+    }
+
+    private MeasureSpec measure(JsonNode node, String where, List<DimensionSpec> dimensions) {
         if (!node.isObject()) {
             throw yaml.fail(where, "expected a mapping with indicator, column and unit");
         }
@@ -203,25 +360,8 @@ public final class SpecLoader {
             throw yaml.fail(where + ".indicator", "'" + indicator + "' must be lower snake case");
         }
         List<String> columns = yaml.required(yaml.strings(node.get("column"), where + ".column"), where + ".column");
-        String unitText = yaml.text(node, "unit", where, true);
-        Unit unit = Unit.fromCode(unitText).orElseThrow(() -> yaml.fail(where + ".unit",
-                "unknown unit '" + unitText + "'; use one of " + Unit.allCodes()));
-        Map<String, List<String>> when = new LinkedHashMap<>();
-        JsonNode whenNode = node.get("when");
-        if (whenNode != null) {
-            if (!whenNode.isObject()) {
-                throw yaml.fail(where + ".when", "expected a mapping of dimension column to accepted values");
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = whenNode.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (dimensions.stream().noneMatch(d -> d.equalsIgnoreCase(e.getKey()))) {
-                    throw yaml.fail(where + ".when." + e.getKey(), "not one of the source's dimensions " + dimensions);
-                }
-                when.put(e.getKey(), yaml.required(yaml.strings(e.getValue(), where + ".when." + e.getKey()),
-                        where + ".when." + e.getKey()));
-            }
-        }
-        return new MeasureSpec(indicator, columns, unit, when, yaml.flag(node, "optional"));
+        return new MeasureSpec(indicator, columns, unit(node, where),
+                dimensionValues(node.get("when"), where + ".when", dimensions), yaml.flag(node, "optional"));
     }
 
     private MeasureSpec scorecardMeasure(JsonNode node, String where) {
@@ -233,11 +373,8 @@ public final class SpecLoader {
         if (!ID.matcher(indicator).matches()) {
             throw yaml.fail(where + ".indicator", "'" + indicator + "' must be lower snake case");
         }
-        String unitText = yaml.text(node, "unit", where, true);
-        Unit unit = Unit.fromCode(unitText).orElseThrow(() -> yaml.fail(where + ".unit",
-                "unknown unit '" + unitText + "'; use one of " + Unit.allCodes()));
         return new MeasureSpec(indicator, yaml.required(yaml.strings(node.get("ref"), where + ".ref"), where + ".ref"),
-                unit, Map.of(), false);
+                unit(node, where), Map.of(), false);
     }
 
     private String delimiter(String text, String where, SourceFormat format) {

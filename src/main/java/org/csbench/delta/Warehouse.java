@@ -365,6 +365,14 @@ public final class Warehouse {
         withConf("spark.databricks.delta.commitInfo.userMetadata", note, action);
     }
 
+    /** The bytes of data files in {@code table}'s current version (0 when it does not exist), from its Delta log. */
+    public long sizeInBytes(String table) {
+        if (!exists(table)) {
+            return 0;
+        }
+        return DeltaTable.forPath(spark, location(table)).detail().select("sizeInBytes").first().getLong(0);
+    }
+
     /** Runs {@code action} with a session setting changed, then puts the setting back as it was. */
     public void withConf(String key, String value, Runnable action) {
         withConf(Map.of(key, value), action);

@@ -1,6 +1,7 @@
 package org.csbench.ingest;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -43,6 +44,8 @@ import org.csbench.model.Unit;
  * rows into one row per measure (and per authority, for joint returns such as {@code 940 / 941}).
  */
 public final class EesTransform {
+    /** True for a good row the source's {@code ignore} leaves out: neither loaded nor quarantined, counted. */
+    public static final String IGNORED = "_ignored";
     private static final String MEASURE = "_m";
     private static final String DIMENSION = "_dim";
     private static final String OBS = "_obs";
@@ -115,24 +118,55 @@ public final class EesTransform {
                         concat(lit("duplicate of line "), firstLine.cast(DataTypes.StringType),
                                 lit(" (same period, geography and dimensions)")));
         boolean mapped = layout.measures().stream().anyMatch(m -> !m.spec().when().isEmpty());
+        Column anyApplies = lit(false);
+        for (int k = 0; k < layout.measures().size(); k++) {
+            anyApplies = anyApplies.or(applies(layout, k, dimensionNames));
+        }
+        anyApplies = coalesce(anyApplies, lit(false)); // a blank dimension value matches no measure's 'when'
+
+        Column ignored = ignored(layout, dimensionNames, anyApplies);
+        Column kept = ignored.unary_$bang();
         if (mapped && !dimensionNames.isEmpty()) {
-            Column anyApplies = lit(false);
-            for (int k = 0; k < layout.measures().size(); k++) {
-                anyApplies = anyApplies.or(applies(layout, k, dimensionNames));
+            // With several dimensions the reason names them all and their values, e.g. "19 to 21 | In custody".
+            List<String> headerNames = dimensionNames.stream()
+                    .map(d -> layout.header().names().get(layout.dimensions().get(d))).toList();
+            List<Column> values = new ArrayList<>();
+            for (int d = 0; d < dimensionNames.size(); d++) {
+                values.add(col(dimensionColumn(d)));
             }
-            errors.add(fieldsOk.and(anyApplies.unary_$bang()), layout.header().names()
-                    .get(layout.dimensions().get(dimensionNames.get(0))), col(dimensionColumn(0)),
-                    "no measure is mapped to this value; add it to a measure's 'when' in the source entry");
+            errors.add(fieldsOk.and(kept).and(anyApplies.unary_$bang()), String.join(" | ", headerNames),
+                    values.size() == 1 ? values.get(0) : concat_ws(" | ", values.toArray(Column[]::new)),
+                    "no measure is mapped to this value; add it to a measure's 'when', or to 'ignore', in the source entry");
         }
         for (int k = 0; k < layout.measures().size(); k++) {
             Column cell = col(measureColumn(k));
-            errors.add(fieldsOk.and(applies(layout, k, dimensionNames)).and(Cells.isValid(cell).unary_$bang()),
+            errors.add(fieldsOk.and(kept).and(applies(layout, k, dimensionNames)).and(Cells.isValid(cell).unary_$bang()),
                     layout.measures().get(k).column(), cell, Cells.NOT_A_VALUE);
             Unit unit = layout.measures().get(k).spec().unit();
-            errors.add(fieldsOk.and(applies(layout, k, dimensionNames)).and(Cells.outsideNaturalRange(cell, unit)),
+            errors.add(fieldsOk.and(kept).and(applies(layout, k, dimensionNames)).and(Cells.outsideNaturalRange(cell, unit)),
                     layout.measures().get(k).column(), cell, unit.outOfRangeReason());
         }
-        return rows.withColumn(RowErrors.ERRORS, errors.toColumn()).drop(Duplicates.FIRST_LINE);
+        return rows.withColumn(RowErrors.ERRORS, errors.toColumn())
+                .withColumn(IGNORED, size(col(RowErrors.ERRORS)).equalTo(0).and(ignored))
+                .drop(Duplicates.FIRST_LINE);
+    }
+
+    /**
+     * Whether the source's {@code ignore} leaves the row out: one of its dimension values is listed there, or
+     * {@code unmapped} is set and no measure applies to it.
+     */
+    private static Column ignored(EesLayout layout, List<String> dimensionNames, Column anyApplies) {
+        Column ignored = layout.ignore().unmapped() ? anyApplies.unary_$bang() : lit(false);
+        for (Map.Entry<String, List<String>> entry : layout.ignore().values().entrySet()) {
+            ignored = ignored.or(isIn(col(dimensionColumn(indexIgnoringCase(dimensionNames, entry.getKey()))),
+                    entry.getValue()));
+        }
+        return coalesce(ignored, lit(false));
+    }
+
+    /** Whether the trimmed dimension value is one of {@code values}, ignoring case. */
+    private static Column isIn(Column dimension, List<String> values) {
+        return lower(dimension).isin(values.stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).toArray());
     }
 
     /**
@@ -156,7 +190,7 @@ public final class EesTransform {
             dimensionValues.add(col(dimensionColumn(d)));
         }
         Column oldCode = col(Columns.OLD_LA_CODE);
-        Dataset<Row> perMeasure = checked.filter(size(col(RowErrors.ERRORS)).equalTo(0))
+        Dataset<Row> perMeasure = checked.filter(size(col(RowErrors.ERRORS)).equalTo(0).and(col(IGNORED).unary_$bang()))
                 .withColumn(Columns.DIMENSION, dimensionValues.isEmpty() ? lit(null).cast(DataTypes.StringType)
                         : concat_ws(" | ", dimensionValues.toArray(Column[]::new)))
                 .withColumn(CODES, when(oldCode.isNull(), array(lit(null).cast(DataTypes.StringType)))
@@ -224,9 +258,8 @@ public final class EesTransform {
         Map<String, List<String>> when = layout.measures().get(k).spec().when();
         Column applies = lit(true);
         for (Map.Entry<String, List<String>> entry : when.entrySet()) {
-            int d = indexIgnoringCase(dimensionNames, entry.getKey());
-            Object[] accepted = entry.getValue().stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).toArray();
-            applies = applies.and(lower(col(dimensionColumn(d))).isin(accepted));
+            applies = applies.and(isIn(col(dimensionColumn(indexIgnoringCase(dimensionNames, entry.getKey()))),
+                    entry.getValue()));
         }
         return applies;
     }

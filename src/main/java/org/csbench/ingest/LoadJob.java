@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -66,9 +67,10 @@ public final class LoadJob {
      * @param rowsWritten     rows written to the source's target table (observations, neighbours...)
      * @param target          the target table
      * @param seconds         time taken
+     * @param rowsIgnored     rows the source entry's {@code ignore} left out: rows read = loaded + ignored + quarantined
      */
     public record SourceResult(String sourceId, String file, String outcome, long rowsRead, long rowsLoaded,
-            long rowsQuarantined, long rowsWritten, String target, double seconds) {
+            long rowsQuarantined, long rowsWritten, String target, double seconds, long rowsIgnored) {
     }
 
     /**
@@ -98,9 +100,14 @@ public final class LoadJob {
 
     /** A source read and checked; {@code lines} are the rows bronze is written from (the checked rows for a long extract). */
     private record Staged(SourceSpec source, SourceFile file, Header header, Lineage lineage, Dataset<Row> lines,
-            Dataset<Row> checked, List<Target> targets, long rowsRead, long rowsQuarantined, double seconds) {
+            Dataset<Row> checked, List<Target> targets, long rowsRead, long rowsQuarantined, long rowsIgnored,
+            double seconds) {
         String target() {
             return targets.get(0).table();
+        }
+
+        long rowsLoaded() {
+            return rowsRead - rowsQuarantined - rowsIgnored;
         }
     }
 
@@ -142,7 +149,7 @@ public final class LoadJob {
                 if (vintages.containsKey(file.sha256())) {
                     progress.step(String.format("[%d/%d] %s: unchanged since it was loaded (vintage %s), skipped",
                             n, spec.sources().size(), source.id(), vintages.get(file.sha256())));
-                    results.add(new SourceResult(source.id(), file.path(), "unchanged", 0, 0, 0, 0, target(source), 0));
+                    results.add(new SourceResult(source.id(), file.path(), "unchanged", 0, 0, 0, 0, target(source), 0, 0));
                     continue;
                 }
                 String vintage = source.release() != null ? source.release() : file.sha256().substring(0, 12);
@@ -154,9 +161,9 @@ public final class LoadJob {
                 Lineage lineage = new Lineage(source.id(), file.path(), file.sha256(), loadId, ingestedAt, vintage);
                 Staged s = stage(spark, source, file, lineage, t0);
                 staged.add(s);
-                progress.step(String.format("[%d/%d] %s: %,d rows read, %,d loaded, %,d quarantined (%.1f s)", n,
-                        spec.sources().size(), source.id(), s.rowsRead(), s.rowsRead() - s.rowsQuarantined(),
-                        s.rowsQuarantined(), s.seconds()));
+                progress.step(String.format("[%d/%d] %s: %,d rows read, %,d loaded, %,d quarantined%s (%.1f s)", n,
+                        spec.sources().size(), source.id(), s.rowsRead(), s.rowsLoaded(), s.rowsQuarantined(),
+                        s.rowsIgnored() > 0 ? String.format(", %,d ignored", s.rowsIgnored()) : "", s.seconds()));
             }
             if (!staged.isEmpty()) {
                 write(tx, staged, loadId, results);
@@ -212,7 +219,7 @@ public final class LoadJob {
                         lineage, source)));
             }
             case SCORECARD_WIDE -> {
-                ScorecardWideLayout layout = ScorecardWideLayout.resolve(header);
+                ScorecardWideLayout layout = ScorecardWideLayout.resolve(header, source.scorecard());
                 lines = read(spark, file, header, delimiter);
                 checked = ScorecardWideTransform.check(lines, layout, source).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 targets.add(new Target(OBSERVATION, observations(
@@ -222,15 +229,17 @@ public final class LoadJob {
             }
             default -> throw new IllegalStateException(source.format().name());
         }
-        Row counts = checked.agg(count(lit(1)), sum(when(size(col(RowErrors.ERRORS)).gt(0), 1).otherwise(0)))
-                .first();
+        Column ignored = List.of(checked.columns()).contains(EesTransform.IGNORED) ? col(EesTransform.IGNORED) : lit(false);
+        Row counts = checked.agg(count(lit(1)), sum(when(size(col(RowErrors.ERRORS)).gt(0), 1).otherwise(0)),
+                sum(when(ignored, 1).otherwise(0))).first();
         long read = counts.getLong(0);
         long quarantined = counts.isNullAt(1) ? 0 : counts.getLong(1);
+        long ignoredRows = counts.isNullAt(2) ? 0 : counts.getLong(2);
         if (read != file.lines() - 1) {
             throw new IllegalStateException(String.format("%s: %d data lines counted while inspecting, %d read by Spark",
                     file.path(), file.lines() - 1, read));
         }
-        return new Staged(source, file, header, lineage, lines, checked, targets, read, quarantined,
+        return new Staged(source, file, header, lineage, lines, checked, targets, read, quarantined, ignoredRows,
                 (System.nanoTime() - t0) / 1e9);
     }
 
@@ -297,11 +306,12 @@ public final class LoadJob {
             long rowsWritten = rowsBySource.getOrDefault(s.source().id(), 0L);
             double seconds = s.seconds() + writeSeconds;
             results.add(new SourceResult(s.source().id(), s.file().path(), "loaded", s.rowsRead(),
-                    s.rowsRead() - s.rowsQuarantined(), s.rowsQuarantined(), rowsWritten, s.target(), seconds));
+                    s.rowsLoaded(), s.rowsQuarantined(), rowsWritten, s.target(), seconds, s.rowsIgnored()));
             audit.add(RowFactory.create(loadId, s.source().id(), s.source().format().name().toLowerCase(),
                     s.file().path(), s.file().sha256(), s.file().bytes(), s.file().bom(), s.lineage().vintage(),
-                    "loaded", s.rowsRead(), s.rowsRead() - s.rowsQuarantined(), s.rowsQuarantined(), rowsWritten,
-                    s.target(), String.join("|", s.header().names()), s.lineage().ingestedAt(), seconds));
+                    "loaded", s.rowsRead(), s.rowsLoaded(), s.rowsQuarantined(), rowsWritten,
+                    s.target(), String.join("|", s.header().names()), s.lineage().ingestedAt(), seconds,
+                    s.rowsIgnored()));
         }
         append(tx, LOAD_AUDIT, warehouse.spark().createDataFrame(audit, AUDIT_SCHEMA), note);
     }
@@ -409,6 +419,8 @@ public final class LoadJob {
             .add("target_table", DataTypes.StringType, false)
             .add("header", DataTypes.StringType, false)
             .add("loaded_at", DataTypes.TimestampType, false)
-            .add("seconds", DataTypes.DoubleType, false);
+            .add("seconds", DataTypes.DoubleType, false)
+            // Added after the first release (older rows read null); rows_read = loaded + ignored + quarantined.
+            .add("rows_ignored", DataTypes.LongType, true);
 
 }

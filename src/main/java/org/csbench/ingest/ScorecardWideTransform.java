@@ -217,7 +217,8 @@ public final class ScorecardWideTransform {
                 default -> region = coalesce(value, region);
             }
         }
-        Column anyPercent = ScorecardCells.isPercent(coalesce(col("_current"), col("_previous"), col("_month0")));
+        Column anyPercent = ScorecardCells.isPercent(l.months().isEmpty() ? coalesce(col("_current"), col("_previous"))
+                : coalesce(col("_current"), col("_previous"), col("_month0")));
         Column unit = when(anyPercent, lit(Unit.PERCENT.code())).otherwise(lit(Unit.COUNT.code()));
         Column refOrText = refOrText(source.measures());
         for (MeasureSpec measure : source.measures()) {

@@ -1,13 +1,17 @@
 package org.csbench.job;
 
-import java.nio.file.Path;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.apache.hadoop.fs.Path;
 
 import org.csbench.benchmark.BenchmarkJob;
 import org.csbench.config.Catalogue;
 import org.csbench.config.CatalogueLoader;
 import org.csbench.config.PipelineSpec;
+import org.csbench.config.SourceSpec;
+import org.csbench.delta.SparkSessions;
 import org.csbench.delta.Warehouse;
 import org.csbench.delta.WarehouseTransaction;
 import org.csbench.contract.Star.FactCrossSection;
@@ -61,11 +65,32 @@ public final class PipelineJob {
     }
 
     public Result run(PipelineSpec spec) {
-        return run(spec, spec.catalogue() == null ? null : CatalogueLoader.load(Path.of(spec.catalogue())));
+        return run(spec, spec.catalogue() == null ? null : CatalogueLoader.load(java.nio.file.Path.of(spec.catalogue())));
     }
 
     /** Runs {@code spec} with {@code catalogue} (null: load only) instead of the spec's own catalogue. */
     public Result run(PipelineSpec spec, Catalogue catalogue) {
+        Result[] result = new Result[1];
+        warehouse.withConf(SparkSessions.forInput(inputBytes(spec)), () -> result[0] = runSized(spec, catalogue));
+        return result[0];
+    }
+
+    /** The bytes a run reads: its source files (a missing one counts nothing: the load reports it) and the observations. */
+    private long inputBytes(PipelineSpec spec) {
+        long bytes = warehouse.sizeInBytes(LoadJob.OBSERVATION);
+        for (SourceSpec source : spec.sources()) {
+            try {
+                Path path = new Path(source.path());
+                bytes += path.getFileSystem(warehouse.spark().sparkContext().hadoopConfiguration())
+                        .getFileStatus(path).getLen();
+            } catch (IOException | IllegalArgumentException e) {
+                // Not readable here: the load names it.
+            }
+        }
+        return bytes;
+    }
+
+    private Result runSized(PipelineSpec spec, Catalogue catalogue) {
         return WarehouseTransaction.run(warehouse, progress::step, tx -> {
             LoadJob.Result load = new LoadJob(warehouse, progress).run(spec, tx);
             boolean changed = !load.tables().isEmpty();

@@ -37,6 +37,11 @@ public final class Errors {
                 file, String.join(", ", missing), found));
     }
 
+    /** A header column that a source entry's {@code measures_from} matched but cannot use as it stands. */
+    public static CsbenchException unusableColumn(String file, String column, String why) {
+        return new CsbenchException(String.format("%s: line 1 (header): column '%s' %s", file, column, why));
+    }
+
     public static CsbenchException badSpec(String specFile, String where, String what) {
         return new CsbenchException(String.format("%s: %s: %s", specFile, where, what));
     }

@@ -99,6 +99,134 @@ class SpecLoaderTest {
     }
 
     @Test
+    void dimensionsTakeAliasesAndWhenAndIgnoreMayNameAnyOfThem() throws IOException {
+        Path spec = write("""
+                name: t
+                sources:
+                  - id: a
+                    format: ees
+                    file: a.csv
+                    dimensions: [age_group, { column: [population_type, population_count], as: population_type }]
+                    ignore: { population_count: [Adopted], unmapped: true }
+                    measures:
+                      - { column: number, indicator: x, unit: count, when: { POPULATION_COUNT: [A], age_group: [B] } }
+                """);
+        SourceSpec source = SpecLoader.load(spec, null).sources().get(0);
+        assertEquals(List.of(DimensionSpec.of("age_group"),
+                new DimensionSpec("population_type", List.of("population_type", "population_count"))), source.dimensions());
+        assertEquals(java.util.Map.of("population_type", List.of("A"), "age_group", List.of("B")),
+                source.measures().get(0).when());
+        assertEquals(new IgnoreSpec(java.util.Map.of("population_type", List.of("Adopted")), true), source.ignore());
+    }
+
+    @Test
+    void ignoreNeedsDimensionsAndKnownWords() throws IOException {
+        Path noDimensions = write("""
+                name: t
+                sources:
+                  - { id: a, format: ees, file: a.csv, ignore: unmapped, measures: [{ column: x, indicator: x, unit: count }] }
+                """);
+        assertEquals(noDimensions + ": sources[0].ignore: only rows split by dimensions can be ignored; give the "
+                + "source's dimensions first", assertThrows(CsbenchException.class,
+                        () -> SpecLoader.load(noDimensions, null)).getMessage());
+        Path unknownWord = write("""
+                name: t
+                sources:
+                  - { id: a, format: ees, file: a.csv, dimensions: [d], ignore: everything,
+                      measures: [{ column: x, indicator: x, unit: count }] }
+                """);
+        assertEquals(unknownWord + ": sources[0].ignore: 'everything': use 'unmapped' or a mapping of dimension to "
+                + "values", assertThrows(CsbenchException.class, () -> SpecLoader.load(unknownWord, null)).getMessage());
+    }
+
+    @Test
+    void measuresFromAloneIsEnoughAndItsTemplateMustPlaceTheColumn() throws IOException {
+        Path spec = write("""
+                name: t
+                sources:
+                  - id: a
+                    format: ees
+                    file: a.csv
+                    measures_from:
+                      - { columns: ["*_percent", "*_pct"], except: [total_percent], indicator: "d5_{column}", unit: percent }
+                """);
+        MeasurePattern pattern = SpecLoader.load(spec, null).sources().get(0).measuresFrom().get(0);
+        assertEquals("d5_3_months_or_less_percent", pattern.indicatorFor("3 Months or less_PERCENT"));
+        assertTrue(pattern.matches("3_months_or_less_percent") && pattern.matches("CPP_PCT"));
+        assertTrue(!pattern.matches("total_percent") && !pattern.matches("percent_total") && !pattern.matches("count"));
+        Path noPlace = write("""
+                name: t
+                sources:
+                  - { id: a, format: ees, file: a.csv, measures_from: [{ columns: "*", indicator: Count, unit: count }] }
+                """);
+        assertEquals(noPlace + ": sources[0].measures_from[0].indicator: 'Count' must be lower snake case with "
+                + "{column} where the column's name goes, e.g. d5_{column}", assertThrows(CsbenchException.class,
+                        () -> SpecLoader.load(noPlace, null)).getMessage());
+        Path neither = write("""
+                name: t
+                sources:
+                  - { id: a, format: ees, file: a.csv }
+                """);
+        assertEquals(neither + ": sources[0].measures: an ees source needs a list of measures or measures_from",
+                assertThrows(CsbenchException.class, () -> SpecLoader.load(neither, null)).getMessage());
+    }
+
+    @Test
+    void scorecardRolesAndComparatorKindsAreChecked() throws IOException {
+        Path spec = write("""
+                name: t
+                sources:
+                  - id: a
+                    format: scorecard_wide
+                    file: a.tsv
+                    la_code: "352"
+                    report_month: 2024-06
+                    roles: { current: [Latest, Now], direction: DOT, comparators: { SN: statistical_neighbours } }
+                """);
+        ScorecardSpec scorecard = SpecLoader.load(spec, null).sources().get(0).scorecard();
+        assertEquals(List.of("Latest", "Now"), scorecard.names("current", "Current"));
+        assertEquals(List.of("Target"), scorecard.names("target", "Target"));
+        assertEquals(java.util.Map.of("SN", "statistical_neighbours"), scorecard.comparators());
+        Path badKind = write("""
+                name: t
+                sources:
+                  - { id: a, format: scorecard_wide, file: a.tsv, la_code: "352", report_month: 2024-06,
+                      roles: { comparators: { SN: neighbours } } }
+                """);
+        assertEquals(badKind + ": sources[0].roles.comparators.SN: unknown comparator kind 'neighbours'; use one of "
+                + "[england, region, statistical_neighbours]", assertThrows(CsbenchException.class,
+                        () -> SpecLoader.load(badKind, null)).getMessage());
+        Path rolesOnEes = write("""
+                name: t
+                sources:
+                  - { id: a, format: ees, file: a.csv, roles: { current: Latest }, measures: [{ column: x, indicator: x, unit: count }] }
+                """);
+        assertEquals(rolesOnEes + ": sources[0].roles: only scorecard_wide sources take 'roles'",
+                assertThrows(CsbenchException.class, () -> SpecLoader.load(rolesOnEes, null)).getMessage());
+        Path badRole = write("""
+                name: t
+                sources:
+                  - { id: a, format: scorecard_wide, file: a.tsv, la_code: "352", report_month: 2024-06,
+                      roles: { latest: Latest } }
+                """);
+        assertTrue(assertThrows(CsbenchException.class, () -> SpecLoader.load(badRole, null)).getMessage()
+                .contains("sources[0].roles.latest: unknown key; expected one of [comparators, current, direction, "));
+    }
+
+    @Test
+    void theReadmesSourceEntriesParse() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("## Your own files"), readme.indexOf("## On a cluster"));
+        java.util.regex.Matcher block = java.util.regex.Pattern.compile("```yaml\n(  - id: .*?)```", java.util.regex.Pattern.DOTALL)
+                .matcher(section);
+        List<String> ids = new java.util.ArrayList<>();
+        while (block.find()) {
+            ids.add(SpecLoader.load(write("name: t\nsources:\n" + block.group(1)), null).sources().get(0).id());
+        }
+        assertEquals(List.of("my_new_table", "care_leavers_activity"), ids);
+    }
+
+    @Test
     void brokenYamlReportsTheLine() throws IOException {
         Path spec = write("name: t\nsources:\n  - id: [unclosed\n");
         assertTrue(assertThrows(CsbenchException.class, () -> SpecLoader.load(spec, null)).getMessage()

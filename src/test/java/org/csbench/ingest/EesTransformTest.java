@@ -23,6 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.csbench.SparkTestSession;
+import org.csbench.config.DimensionSpec;
+import org.csbench.config.IgnoreSpec;
+import org.csbench.config.MeasurePattern;
 import org.csbench.config.MeasureSpec;
 import org.csbench.config.PeriodSpec;
 import org.csbench.config.SourceFormat;
@@ -179,11 +182,14 @@ class EesTransformTest {
                 2024,Local authority,352,Children looked after AT 31 March each year,1200
                 2024,Local authority,352,Children starting to be looked after each year,400
                 2024,Local authority,352,Children adopted,50
+                2024,Local authority,353,,50
                 """, cla);
         assertRowsEqualIgnoringOrder(List.of(row("cla_at_31_march", 1200.0), row("cla_started", 400.0)),
                 loaded.observations().select(Columns.INDICATOR_ID, Columns.VALUE), 1e-9);
-        assertRowsEqualIgnoringOrder(List.of(row(4L, "population_type", "Children adopted",
-                "no measure is mapped to this value; add it to a measure's 'when' in the source entry")),
+        String unmapped = "no measure is mapped to this value; add it to a measure's 'when', or to 'ignore', in the source entry";
+        // A blank value is no measure's either: quarantined, not loaded without observations.
+        assertRowsEqualIgnoringOrder(List.of(row(4L, "population_type", "Children adopted", unmapped),
+                row(5L, "population_type", null, unmapped)),
                 loaded.quarantine().select(Columns.LINE, Columns.COLUMN, Columns.RAW_VALUE, Columns.REASON), 0);
     }
 
@@ -195,6 +201,35 @@ class EesTransformTest {
         CsbenchException e = assertThrows(CsbenchException.class, () -> EesLayout.resolve(header, REFERRALS));
         assertTrue(e.getMessage().startsWith(file + ": line 1 (header): expected column(s) rereferral_percent, not found"),
                 e.getMessage());
+    }
+
+    @Test
+    void aPatternThatMatchesNothingOrGivesABadOrRepeatedIdFailsTheFileNamingTheColumn() throws IOException {
+        Path file = dir.resolve("wide.csv");
+        Files.writeString(file, "time_period,geographic_level,3_months,3 Months,rate\n2025,National,1,2,3\n");
+        Header header = new Header(file.toString(), CsvLines.parseHeader(spark, Files.readAllLines(file).get(0), ","));
+        CsbenchException nothing = assertThrows(CsbenchException.class, () -> EesLayout.resolve(header,
+                patterns(new MeasurePattern(List.of("*_percent"), List.of(), "{column}", Unit.PERCENT, Map.of()))));
+        assertTrue(nothing.getMessage().startsWith(file + ": line 1 (header): expected column(s) a column matching "
+                + "*_percent (measures_from), not found"), nothing.getMessage());
+        CsbenchException digit = assertThrows(CsbenchException.class, () -> EesLayout.resolve(header,
+                patterns(new MeasurePattern(List.of("3*"), List.of(), "{column}", Unit.COUNT, Map.of()))));
+        assertEquals(file + ": line 1 (header): column '3_months' gives the indicator id '3_months', which is not lower "
+                + "snake case starting with a letter; give measures_from an indicator template such as x_{column}, or "
+                + "list the column under measures", digit.getMessage());
+        CsbenchException twice = assertThrows(CsbenchException.class, () -> EesLayout.resolve(header,
+                patterns(new MeasurePattern(List.of("3*"), List.of(), "d_{column}", Unit.COUNT, Map.of()))));
+        assertEquals(file + ": line 1 (header): column '3 Months' gives the indicator id 'd_3_months', already given "
+                + "by column '3_months'; list one of them under measures or except", twice.getMessage());
+        EesLayout layout = EesLayout.resolve(header, patterns(
+                new MeasurePattern(List.of("*"), List.of("3 months"), "d_{column}", Unit.COUNT, Map.of())));
+        assertEquals(List.of("3_months:d_3_months", "rate:d_rate"), layout.measures().stream()
+                .map(m -> m.column() + ":" + m.spec().indicator()).toList());
+    }
+
+    private static SourceSpec patterns(MeasurePattern... patterns) {
+        return new SourceSpec("t", SourceFormat.EES, "unused", null, null, PeriodSpec.REPORTING_YEAR, List.of(),
+                List.of(), null, List.of(), null, Map.of(), ",", null, List.of(patterns), IgnoreSpec.NONE);
     }
 
     private record Loaded(Dataset<Row> checked, Dataset<Row> observations, Dataset<Row> quarantine) {
@@ -214,7 +249,8 @@ class EesTransformTest {
     }
 
     private static SourceSpec source(List<String> dimensions, MeasureSpec... measures) {
-        return new SourceSpec("t", SourceFormat.EES, "unused", null, null, PeriodSpec.REPORTING_YEAR, dimensions,
-                List.of(measures), null, List.of(), null, Map.of("national", 10.0), ",", null);
+        return new SourceSpec("t", SourceFormat.EES, "unused", null, null, PeriodSpec.REPORTING_YEAR,
+                dimensions.stream().map(DimensionSpec::of).toList(), List.of(measures), null, List.of(), null,
+                Map.of("national", 10.0), ",", null, List.of(), IgnoreSpec.NONE);
     }
 }

@@ -1,0 +1,68 @@
+package org.csbench.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+import org.csbench.SampleRun;
+import org.csbench.benchmark.Benchmarks;
+import org.csbench.config.Catalogue;
+import org.csbench.config.CatalogueLoader;
+import org.csbench.contract.Star.FactBenchmark;
+import org.csbench.contract.Star.FactIndicatorValue;
+import org.csbench.delta.SparkSessions;
+import org.csbench.delta.Warehouse;
+import org.csbench.ingest.LoadJob;
+import org.csbench.ingest.NeighbourTransform;
+import org.csbench.ingest.ReferenceTables;
+import org.csbench.ingest.ScorecardWideTransform;
+import org.csbench.metrics.IndicatorValues;
+import org.csbench.metrics.MetricsJob;
+
+/**
+ * The sample run is small, so it runs with expressions interpreted ({@link SparkSessions#forInput}); the same
+ * transforms compiled to Java, as at England scale, must give the same rows.
+ */
+class InterpretedModeTest {
+    private static final Map<String, String> COMPILED = Map.of("spark.sql.codegen.wholeStage", "true",
+            "spark.sql.codegen.factoryMode", "FALLBACK");
+
+    @Test
+    void smallInputsAreInterpretedAndLargeOnesCompiled() {
+        Map<String, String> small = SparkSessions.forInput(3_000_000);
+        assertEquals("false", small.get("spark.sql.codegen.wholeStage"));
+        assertEquals("NO_CODEGEN", small.get("spark.sql.codegen.factoryMode"));
+        assertTrue(SparkSessions.forInput(SparkSessions.SMALL_INPUT_BYTES).isEmpty());
+    }
+
+    @Test
+    void compiledValuesAndBenchmarksEqualTheInterpretedSampleRun() {
+        Warehouse sample = SampleRun.warehouse();
+        Catalogue catalogue = CatalogueLoader.load(Path.of("pipelines/indicators.yaml"));
+        sample.withConf(COMPILED, () -> {
+            Dataset<Row> values = IndicatorValues.fact(IndicatorValues.compute(sample.read(LoadJob.OBSERVATION),
+                    sample.read(ReferenceTables.POPULATION), catalogue));
+            assertSame(sample.read(FactIndicatorValue.TABLE.name()), values);
+
+            Dataset<Row> benchmarks = Benchmarks.fact(Benchmarks.compute(MetricsJob.values(sample),
+                    sample.read(NeighbourTransform.TABLE), sample.read(ReferenceTables.CODE_CHANGE),
+                    sample.read(ScorecardWideTransform.TABLE), catalogue));
+            assertSame(sample.read(FactBenchmark.TABLE.name()), benchmarks);
+        });
+    }
+
+    private static void assertSame(Dataset<Row> interpreted, Dataset<Row> compiled) {
+        Dataset<Row> ordered = compiled.selectExpr(interpreted.columns());
+        long rows = interpreted.count();
+        assertTrue(rows > 20_000, "the sample run's table has its rows: " + rows);
+        assertEquals(rows, ordered.count());
+        assertEquals(0, interpreted.exceptAll(ordered).count(), "rows only the interpreted run has");
+        assertEquals(0, ordered.exceptAll(interpreted).count(), "rows only the compiled run has");
+    }
+}
