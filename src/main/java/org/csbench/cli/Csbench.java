@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /**
  * The {@code csbench} command line. Global options pick the warehouse folder and the Spark master; each
  * subcommand runs one job and prints a summary. A user's mistake ends with one line on stderr and exit
- * code 2; an unexpected failure with exit code 1.
+ * code 2; an internal failure with one line and exit code 1, its stack trace in a log file the line names
+ * ({@link Failures}); {@code --verbose} prints the stack trace too.
  */
 @Command(name = "csbench", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Benchmarks English local authorities' children's services (Spark + Delta Lake).",
@@ -37,6 +38,10 @@ public final class Csbench implements Runnable {
                     + ").")
     Integer shufflePartitions;
 
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "On a failure, print the stack trace as well as the one-line message.")
+    boolean verbose;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -51,7 +56,8 @@ public final class Csbench implements Runnable {
 
     /** Runs the command line with the given output streams; returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Csbench());
+        Csbench options = new Csbench();
+        CommandLine cli = new CommandLine(options);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, arguments) -> {
@@ -59,19 +65,12 @@ public final class Csbench implements Runnable {
             err.println("csbench: " + e.getMessage() + " (see: " + where.getCommandSpec().qualifiedName() + " --help)");
             return USER_ERROR;
         });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            Throwable cause = e;
-            while (cause != null && !(cause instanceof CsbenchException)) {
-                cause = cause.getCause();
-            }
-            if (cause != null) {
-                err.println("csbench: " + cause.getMessage());
-                return USER_ERROR;
-            }
-            err.println("csbench: unexpected failure: " + e);
-            e.printStackTrace(err);
-            return 1;
-        });
-        return cli.execute(args);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> Failures.report(e, err, options.warehouse,
+                options.verbose, args));
+        try {
+            return cli.execute(args);
+        } catch (Throwable e) { // an Error (out of memory, a missing class) passes picocli's handler
+            return Failures.report(e, err, options.warehouse, options.verbose, args);
+        }
     }
 }

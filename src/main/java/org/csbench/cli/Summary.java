@@ -34,6 +34,9 @@ final class Summary {
             }
         }
         out.printf("%-28s %-10s %,10d %,10d %,12d%n", "total", "", read, loaded, quarantined);
+        for (LoadJob.SourceResult s : run.failedSources()) {
+            out.printf("%nFAILED %s (not loaded; the next run tries it again): %s%n", s.sourceId(), s.reason());
+        }
         if (run.metrics() != null) {
             out.printf("%nIndicators: %,d values; %,d published figures differ from the computed ones, %,d of them "
                     + "unexplained (published_check_code in gold.fact_indicator_value)%n", run.metrics().values(),

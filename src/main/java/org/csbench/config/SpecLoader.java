@@ -1,5 +1,6 @@
 package org.csbench.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.MonthDay;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,40 +47,81 @@ public final class SpecLoader {
      * given, else against the spec's {@code data_dir} (relative to the spec's folder).
      */
     public static PipelineSpec load(Path specFile, Path dataDirOverride) {
-        YamlReader.Parsed parsed = YamlReader.parse(specFile);
-        return new SpecLoader(parsed.reader()).pipeline(parsed.root(), specFile.toAbsolutePath().getParent(),
-                dataDirOverride);
+        return loadWithDataDirs(specFile, dataDirOverride == null ? List.of() : List.of(dataDirOverride));
     }
 
-    private PipelineSpec pipeline(JsonNode root, Path specDir, Path dataDirOverride) {
+    /**
+     * Reads the spec at {@code specFile}. A {@code file:} entry is looked for in each of {@code dataDirs} in turn
+     * (the first folder holding it wins), or in the spec's {@code data_dir} (relative to the spec's folder) when none
+     * is given. A {@code path:} entry is relative to the spec's folder; for a spec copied elsewhere, it is then
+     * looked for in the data folders, by its path and then by its file name. An entry found nowhere resolves to its
+     * first place, and {@link PipelineSpec#lookedIn} lists every place tried, for the error that names it.
+     */
+    public static PipelineSpec loadWithDataDirs(Path specFile, List<Path> dataDirs) {
+        YamlReader.Parsed parsed = YamlReader.parse(specFile);
+        return new SpecLoader(parsed.reader()).pipeline(parsed.root(), specFile.toAbsolutePath().getParent(),
+                dataDirs);
+    }
+
+    private PipelineSpec pipeline(JsonNode root, Path specDir, List<Path> dataDirOverrides) {
         if (root == null || !root.isObject()) {
             throw yaml.fail("top level", "expected a mapping with name, data_dir and sources");
         }
+        if (!root.has("name") && !root.has("sources")) {
+            // Not a spec with a typo but some other YAML file: say what was expected, not what the file holds.
+            throw yaml.fail("top level", "not a pipeline spec: expected a mapping with name, data_dir and sources");
+        }
         yaml.checkKeys(root, PIPELINE_KEYS, "top level");
         String pipelineName = yaml.text(root, "name", "top level", true);
-        Path dataDir = dataDirOverride != null ? dataDirOverride.toAbsolutePath()
-                : specDir.resolve(yaml.text(root, "data_dir", "top level", false) == null ? "."
-                        : yaml.text(root, "data_dir", "top level", false)).normalize();
+        String specDataDir = yaml.text(root, "data_dir", "top level", false);
+        List<Path> dataDirs = !dataDirOverrides.isEmpty()
+                ? dataDirOverrides.stream().map(d -> d.toAbsolutePath().normalize()).toList()
+                : List.of(specDir.resolve(specDataDir == null ? "." : specDataDir).normalize());
         String catalogue = yaml.text(root, "catalogue", "top level", false);
         JsonNode sources = root.get("sources");
         if (sources == null || !sources.isArray() || sources.isEmpty()) {
             throw yaml.fail("sources", "expected a list of at least one source");
         }
         List<SourceSpec> result = new ArrayList<>();
+        Map<String, List<String>> lookedIn = new LinkedHashMap<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < sources.size(); i++) {
-            SourceSpec source = source(sources.get(i), "sources[" + i + "]", specDir, dataDir);
+            JsonNode node = sources.get(i);
+            List<Path> places = node.isObject() ? places(node, "sources[" + i + "]", specDir, dataDirs) : List.of();
+            SourceSpec source = source(node, "sources[" + i + "]",
+                    places.stream().filter(Files::isRegularFile).findFirst().orElse(places.isEmpty() ? null : places.get(0)));
             if (!ids.add(source.id())) {
                 throw yaml.fail("sources[" + i + "].id", "duplicate source id '" + source.id() + "'");
             }
             result.add(source);
+            lookedIn.put(source.id(), places.stream().map(Path::toString).toList());
         }
         return new PipelineSpec(pipelineName, yaml.text(root, "description", "top level", false), yaml.file(),
-                dataDir.toString(), result, catalogue == null ? null : specDir.resolve(catalogue).normalize().toString());
+                dataDirs.get(0).toString(), result, catalogue == null ? null : specDir.resolve(catalogue).normalize().toString(),
+                dataDirs.stream().map(Path::toString).toList(), lookedIn);
     }
 
+    /** Where a source's file may be, in the order looked: see {@link #loadWithDataDirs(Path, List)}. */
+    private List<Path> places(JsonNode node, String where, Path specDir, List<Path> dataDirs) {
+        String file = yaml.text(node, "file", where, false);
+        String path = yaml.text(node, "path", where, false);
+        if ((file == null) == (path == null)) {
+            throw yaml.fail(where, "give exactly one of 'file' (in the data folder) or 'path' (relative to the spec)");
+        }
+        Set<Path> places = new LinkedHashSet<>();
+        if (file != null) {
+            dataDirs.forEach(dir -> places.add(dir.resolve(file).normalize()));
+        } else {
+            places.add(specDir.resolve(path).normalize());
+            if (!Path.of(path).isAbsolute()) {
+                dataDirs.forEach(dir -> places.add(dir.resolve(path).normalize()));
+                dataDirs.forEach(dir -> places.add(dir.resolve(Path.of(path).getFileName()).normalize()));
+            }
+        }
+        return List.copyOf(places);
+    }
 
-    private SourceSpec source(JsonNode node, String where, Path specDir, Path dataDir) {
+    private SourceSpec source(JsonNode node, String where, Path resolvedFile) {
         if (!node.isObject()) {
             throw yaml.fail(where, "expected a mapping");
         }
@@ -88,13 +131,7 @@ public final class SpecLoader {
             throw yaml.fail(where + ".id", "'" + id + "' must be lower snake case (letters, digits, _), starting with a letter");
         }
         SourceFormat format = yaml.enumValue(SourceFormat.class, yaml.text(node, "format", where, true), where + ".format");
-        String file = yaml.text(node, "file", where, false);
-        String path = yaml.text(node, "path", where, false);
-        if ((file == null) == (path == null)) {
-            throw yaml.fail(where, "give exactly one of 'file' (in the data folder) or 'path' (relative to the spec)");
-        }
-        String resolved = file != null ? dataDir.resolve(file).normalize().toString()
-                : specDir.resolve(path).normalize().toString();
+        String resolved = resolvedFile.toString();
         for (String key : List.of("measures_from", "ignore", "roles")) {
             SourceFormat only = key.equals("roles") ? SourceFormat.SCORECARD_WIDE : SourceFormat.EES;
             if (node.has(key) && format != only) {

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import org.csbench.model.CsbenchException;
 import org.csbench.model.Errors;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Parses the YAML files in pipelines/ (specs, the catalogue, disclosure rules, service areas). */
 public final class YamlFiles {
@@ -28,10 +31,26 @@ public final class YamlFiles {
         try {
             return new ObjectMapper(new YAMLFactory()).readTree(path.toFile());
         } catch (JacksonException e) {
-            throw Errors.badSpec(name, "YAML", e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
+            throw notYaml(name, e);
         } catch (IOException e) {
             throw Errors.unreadableFile(name, e.getMessage());
         }
+    }
+
+    /**
+     * A YAML mistake as the place it was found and what was wrong, without the parser's snippet of the file (which
+     * would print the text of a file that may be no spec at all, e.g. a mistyped path to a system file).
+     */
+    static CsbenchException notYaml(String file, JacksonException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                Mark mark = marked.getProblemMark();
+                return Errors.notYaml(file, mark.getLine() + 1, mark.getColumn() + 1, marked.getProblem());
+            }
+        }
+        if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+            return Errors.notYaml(file, e.getLocation().getLineNr(), e.getLocation().getColumnNr(), null);
+        }
+        return Errors.notYaml(file, 0, 0, null);
     }
 }

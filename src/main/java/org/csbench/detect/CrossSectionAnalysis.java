@@ -23,6 +23,7 @@ import org.csbench.model.Columns;
 import org.csbench.model.Judgement;
 import org.csbench.model.Polarity;
 import org.csbench.signals.funnel.ExcludedUnit;
+import org.csbench.signals.funnel.ExclusionReason;
 import org.csbench.signals.funnel.FunnelPlot;
 import org.csbench.signals.funnel.FunnelPoint;
 import org.csbench.signals.funnel.FunnelResult;
@@ -72,10 +73,16 @@ final class CrossSectionAnalysis implements FlatMapGroupsFunction<Row, Row, Row>
         if (indicator.funnelModel() != null) {
             List<FunnelUnit> units = rows.stream().map(r -> FunnelUnit.of(r.getString(GEO_KEY),
                     orNaN(r, NUMERATOR), orNaN(r, DENOMINATOR))).toList();
-            funnel = new FunnelPlot(indicator.funnelModel(), polarity, indicator.multiplier(),
-                    Overdispersion.ADDITIVE_RANDOM_EFFECTS).detect(units);
-            funnel.points().forEach(p -> plotted.put(p.id(), p));
-            funnel.excluded().forEach(e -> excluded.put(e.id(), e));
+            try {
+                funnel = new FunnelPlot(indicator.funnelModel(), polarity, indicator.multiplier(),
+                        Overdispersion.ADDITIVE_RANDOM_EFFECTS).detect(units);
+                funnel.points().forEach(p -> plotted.put(p.id(), p));
+                funnel.excluded().forEach(e -> excluded.put(e.id(), e));
+            } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+                // The plot failed as a whole (FunnelPlot leaves out the units it cannot plot, so this is a last
+                // resort): every authority of this cross-section says so, and the run goes on.
+                units.forEach(u -> excluded.put(u.id(), new ExcludedUnit(u.id(), ExclusionReason.LIMITS_NOT_COMPUTABLE)));
+            }
         }
         OutlierResult outliers = !indicator.comparableAcrossAuthorities() ? null : new ModifiedZScore(options.outlierThreshold())
                 .detect(rows.stream().map(r -> UnitValue.of(r.getString(GEO_KEY), orNaN(r, VALUE))).toList());

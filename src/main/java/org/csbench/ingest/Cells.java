@@ -3,6 +3,8 @@ package org.csbench.ingest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.translate;
+import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.Map;
@@ -27,7 +29,45 @@ public final class Cells {
     public static final String NOT_A_VALUE = "not a number (of at most 15 digits before and after the point) or a DfE "
             + "symbol (c, x, z, k, low, u, :)";
 
+    /** Invisible characters a text cell loses: a stray byte-order mark and the zero-width space, joiners and word joiner. */
+    public static final String INVISIBLE = "\uFEFF\u200B\u200C\u200D\u2060";
+    /** Control characters no published cell holds (NUL, ESC, DEL...; tab, line feed and carriage return aside). */
+    public static final String CONTROL = "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]";
+    /** The first year a value may be for: before it, a year is a typing or extraction error. */
+    public static final int FIRST_YEAR = 1970;
+
     private Cells() {
+    }
+
+    /** The last year a value may be for: next year (a financial year 2026-27 is published as 202627). */
+    public static int lastYear() {
+        return java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1;
+    }
+
+    /** True when {@code year} (an integer column) lies between {@link #FIRST_YEAR} and {@link #lastYear()}. */
+    public static Column plausibleYear(Column year) {
+        return year.between(FIRST_YEAR, lastYear());
+    }
+
+    /** Why a year outside {@link #plausibleYear} is quarantined. */
+    public static String implausibleYearReason() {
+        return "year outside " + FIRST_YEAR + "-" + lastYear() + " (the years a value can be for, up to next year)";
+    }
+
+    /** The field with a stray byte-order mark and zero-width characters removed, trimmed, blank as null. */
+    public static Column cleaned(Column field) {
+        Column visible = trim(translate(field, INVISIBLE, ""));
+        return when(visible.equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(visible);
+    }
+
+    /** True when the cell holds a control character such as NUL. */
+    public static Column hasControlCharacter(Column cell) {
+        return cell.rlike(CONTROL);
+    }
+
+    /** Why a cell with a control character is quarantined, naming its column. */
+    public static String controlCharacterReason(String column) {
+        return "a control character (such as NUL) in " + column + ": the file is damaged or not plain text";
     }
 
     /** True when the trimmed cell is blank. */

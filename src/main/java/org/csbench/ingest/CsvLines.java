@@ -1,6 +1,9 @@
 package org.csbench.ingest;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.from_csv;
@@ -17,6 +20,8 @@ import static org.apache.spark.sql.functions.replace;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -45,6 +50,11 @@ public final class CsvLines {
     public static final String TEXT = "_text";
     /** How many fields the line holds (delimiters outside quotes, plus one). */
     public static final String FIELD_COUNT = "_field_count";
+    /**
+     * The 1-based column where a quote opens that the line never closes (the parser would read the rest of the line
+     * into that field); null for a line whose quotes are balanced.
+     */
+    public static final String UNCLOSED_QUOTE = "_unclosed_quote";
 
     private CsvLines() {
     }
@@ -85,14 +95,35 @@ public final class CsvLines {
             splitFields[i] = nullif(get(pieces, lit(i)), lit("")).as(field(i));
         }
         Column unquoted = regexp_replace(col(TEXT), "\"[^\"]*\"", "");
-        Column quotedCount = length(unquoted).minus(length(replace(unquoted, lit(delimiter), lit("")))).plus(1);
+        Column quotedCount = fieldsIn(unquoted, delimiter);
+        Column unclosed = when(unquoted.contains("\""), fieldsIn(substring_index(unquoted, "\"", 1), delimiter));
         Column parsed = from_csv(col(TEXT), lit(fieldSchema.toDDL()), options(delimiter));
         return lines.select(col(LINE), col(TEXT), quoted.as("_quoted"),
                         when(quoted.unary_$bang(), split(col(TEXT), splitPattern(delimiter), -1)).as("_pieces"))
                 .select(col(LINE), col(TEXT),
                         when(col("_quoted"), quotedCount).otherwise(size(pieces)).as(FIELD_COUNT),
-                        when(col("_quoted"), parsed).otherwise(struct(splitFields)).as("_parsed"))
-                .select(col(LINE), col(TEXT), col(FIELD_COUNT), col("_parsed.*"));
+                        when(col("_quoted"), parsed).otherwise(struct(splitFields)).as("_parsed"),
+                        when(col("_quoted"), unclosed).as(UNCLOSED_QUOTE))
+                .select(col(LINE), col(TEXT), col(FIELD_COUNT), col(UNCLOSED_QUOTE), col("_parsed.*"));
+    }
+
+    /** How many fields {@code text} holds when split at {@code delimiter}. */
+    private static Column fieldsIn(Column text, String delimiter) {
+        return length(text).minus(length(replace(text, lit(delimiter), lit("")))).divide(delimiter.length())
+                .cast(DataTypes.IntegerType).plus(1);
+    }
+
+    /** True for a line with a quote it never closes. */
+    public static Column hasUnclosedQuote() {
+        return col(UNCLOSED_QUOTE).isNotNull();
+    }
+
+    /** Why a line with an unclosed quote cannot be read: the column, by position and by its name in the header. */
+    public static Column unclosedQuoteReason(Header header) {
+        Column names = array(header.names().stream().map(n -> lit(n)).toArray(Column[]::new));
+        return concat(lit("unclosed quote in column "), col(UNCLOSED_QUOTE).cast(DataTypes.StringType), lit(" ("),
+                coalesce(try_element_at(names, col(UNCLOSED_QUOTE)), lit("beyond the header")),
+                lit("): the rest of the line would be read as that one field"));
     }
 
     /** A regular expression matching the delimiter literally, in the form Java splits without a regex engine. */

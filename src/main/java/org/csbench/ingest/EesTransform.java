@@ -70,7 +70,13 @@ public final class EesTransform {
      * dimensions, measures) and {@link RowErrors#ERRORS}: the reasons a row cannot be loaded.
      */
     public static Dataset<Row> check(Dataset<Row> lines, EesLayout layout) {
-        List<Column> named = new ArrayList<>(List.of(col(CsvLines.LINE), col(CsvLines.TEXT), col(CsvLines.FIELD_COUNT)));
+        return check(lines, layout, KnownAuthorities.standard());
+    }
+
+    /** As above, with the authority codes a Local authority row may carry. */
+    public static Dataset<Row> check(Dataset<Row> lines, EesLayout layout, KnownAuthorities authorities) {
+        List<Column> named = new ArrayList<>(List.of(col(CsvLines.LINE), col(CsvLines.TEXT), col(CsvLines.FIELD_COUNT),
+                col(CsvLines.UNCLOSED_QUOTE)));
         for (String name : joined(EesLayout.REQUIRED, EesLayout.OPTIONAL)) {
             named.add(layout.position(name).isPresent()
                     ? cleaned(col(CsvLines.field(layout.position(name).getAsInt()))).as(name)
@@ -87,7 +93,9 @@ public final class EesTransform {
 
         Column text = col(CsvLines.TEXT);
         Column blankLine = trim(text).equalTo("");
-        Column fieldsOk = col(CsvLines.FIELD_COUNT).equalTo(layout.header().size()).and(blankLine.unary_$bang());
+        Column unclosedQuote = CsvLines.hasUnclosedQuote();
+        Column fieldsOk = col(CsvLines.FIELD_COUNT).equalTo(layout.header().size()).and(blankLine.unary_$bang())
+                .and(unclosedQuote.unary_$bang());
         Column timePeriod = col(Columns.TIME_PERIOD);
         Column level = lower(col(Columns.GEOGRAPHIC_LEVEL));
         Column isLa = level.equalTo(GeographicLevel.LOCAL_AUTHORITY.label().toLowerCase(Locale.ROOT));
@@ -97,26 +105,44 @@ public final class EesTransform {
         for (int d = 0; d < dimensionNames.size(); d++) {
             rowKey.add(lower(col(dimensionColumn(d))));
         }
-        rows = Duplicates.withFirstLine(rows, rowKey, fieldsOk);
+        rows = Duplicates.withFirstLine(rows, rowKey, fieldsOk, measureValues(layout));
         Column firstLine = col(Duplicates.FIRST_LINE);
+        Column year = substring(timePeriod, 1, 4).try_cast(DataTypes.IntegerType);
 
         RowErrors errors = new RowErrors()
                 .add(blankLine, RowErrors.WHOLE_ROW, text, "empty line")
-                .add(blankLine.unary_$bang().and(fieldsOk.unary_$bang()), RowErrors.WHOLE_ROW, text,
+                .add(unclosedQuote, RowErrors.WHOLE_ROW, text, CsvLines.unclosedQuoteReason(layout.header()))
+                .add(blankLine.unary_$bang().and(unclosedQuote.unary_$bang()).and(fieldsOk.unary_$bang()),
+                        RowErrors.WHOLE_ROW, text,
                         concat(lit("expected " + layout.header().size() + " fields as in the header, found "),
                                 col(CsvLines.FIELD_COUNT).cast(DataTypes.StringType)))
                 .add(fieldsOk.and(validPeriod(timePeriod).unary_$bang()), Columns.TIME_PERIOD, timePeriod,
                         "not a year like 2025 or a financial year like 202425")
+                .add(fieldsOk.and(validPeriod(timePeriod)).and(Cells.plausibleYear(year).unary_$bang()),
+                        Columns.TIME_PERIOD, timePeriod, Cells.implausibleYearReason())
                 .add(fieldsOk.and(levelKnown(level).unary_$bang()), Columns.GEOGRAPHIC_LEVEL,
                         col(Columns.GEOGRAPHIC_LEVEL), "unknown geographic level; expected National, Regional or Local authority")
                 .add(fieldsOk.and(isLa).and(col(Columns.OLD_LA_CODE).isNull()
                         .or(col(Columns.OLD_LA_CODE).rlike(LA_CODE_PATTERN).unary_$bang())), Columns.OLD_LA_CODE,
                         col(Columns.OLD_LA_CODE), "a Local authority row needs a 3-digit old_la_code")
+                .add(fieldsOk.and(isLa).and(col(Columns.OLD_LA_CODE).rlike(LA_CODE_PATTERN))
+                        .and(authorities.isUnknown(col(Columns.OLD_LA_CODE))), Columns.OLD_LA_CODE,
+                        col(Columns.OLD_LA_CODE), authorities.reason(col(Columns.OLD_LA_CODE)))
                 .add(fieldsOk.and(level.equalTo("regional")).and(col(Columns.REGION_CODE).isNull()),
                         Columns.REGION_CODE, col(Columns.REGION_CODE), "a Regional row needs a region_code")
                 .add(fieldsOk.and(firstLine.isNotNull()).and(col(CsvLines.LINE).notEqual(firstLine)), RowErrors.WHOLE_ROW, text,
-                        concat(lit("duplicate of line "), firstLine.cast(DataTypes.StringType),
-                                lit(" (same period, geography and dimensions)")));
+                        Duplicates.reason("same period, geography and dimensions", "values", measureValues(layout)));
+        for (String name : joined(EesLayout.REQUIRED, EesLayout.OPTIONAL)) {
+            if (layout.position(name).isPresent()) {
+                errors.add(fieldsOk.and(Cells.hasControlCharacter(col(name))), name, col(name),
+                        Cells.controlCharacterReason(name));
+            }
+        }
+        for (int d = 0; d < dimensionNames.size(); d++) {
+            String published = layout.header().names().get(layout.dimensions().get(dimensionNames.get(d)));
+            errors.add(fieldsOk.and(Cells.hasControlCharacter(col(dimensionColumn(d)))), published,
+                    col(dimensionColumn(d)), Cells.controlCharacterReason(published));
+        }
         boolean mapped = layout.measures().stream().anyMatch(m -> !m.spec().when().isEmpty());
         Column anyApplies = lit(false);
         for (int k = 0; k < layout.measures().size(); k++) {
@@ -148,7 +174,7 @@ public final class EesTransform {
         }
         return rows.withColumn(RowErrors.ERRORS, errors.toColumn())
                 .withColumn(IGNORED, size(col(RowErrors.ERRORS)).equalTo(0).and(ignored))
-                .drop(Duplicates.FIRST_LINE);
+                .drop(Duplicates.FIRST_LINE, Duplicates.FIRST_VALUE, CsvLines.UNCLOSED_QUOTE);
     }
 
     /**
@@ -254,6 +280,19 @@ public final class EesTransform {
                 .otherwise(value);
     }
 
+    /** A row's measure cells as they read, for a duplicate's reason: {@code referral_count 6342, ...}. */
+    private static Column measureValues(EesLayout layout) {
+        List<Column> parts = new ArrayList<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int k = 0; k < layout.measures().size(); k++) {
+            if (seen.add(layout.measures().get(k).index())) {
+                parts.add(concat(lit(layout.measures().get(k).column() + " "),
+                        coalesce(col(measureColumn(k)), lit("(blank)"))));
+            }
+        }
+        return parts.isEmpty() ? lit("") : concat_ws(", ", parts.toArray(Column[]::new));
+    }
+
     private static Column applies(EesLayout layout, int k, List<String> dimensionNames) {
         Map<String, List<String>> when = layout.measures().get(k).spec().when();
         Column applies = lit(true);
@@ -295,9 +334,9 @@ public final class EesTransform {
         return code;
     }
 
-    /** Trimmed, with blanks as null. */
+    /** Trimmed, with blanks as null and invisible characters removed (see {@link Cells#cleaned}). */
     static Column cleaned(Column field) {
-        return when(trim(field).equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(trim(field));
+        return Cells.cleaned(field);
     }
 
     private static List<String> joined(List<String> a, List<String> b) {

@@ -11,9 +11,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -31,6 +33,7 @@ import org.csbench.config.SourceSpec;
 import org.csbench.delta.Warehouse;
 import org.csbench.delta.WarehouseTransaction;
 import org.csbench.model.Columns;
+import org.csbench.model.CsbenchException;
 import org.csbench.model.Errors;
 
 /**
@@ -47,6 +50,8 @@ public final class LoadJob {
     public static final String OBSERVATION = "silver.observation";
     public static final String LOAD_AUDIT = org.csbench.delta.RunLog.LOAD_AUDIT;
     public static final String DELIMITER = ",";
+    /** The load audit's outcome of a source that could not be loaded (with --keep-going). */
+    public static final String FAILED = "failed";
 
     private static final Logger LOG = LoggerFactory.getLogger(LoadJob.class);
 
@@ -60,7 +65,8 @@ public final class LoadJob {
      *
      * @param sourceId        the source
      * @param file            its file
-     * @param outcome         {@code loaded}, or {@code unchanged} when this exact file was loaded before
+     * @param outcome         {@code loaded}; {@code unchanged} when this exact file was loaded before; {@code failed}
+ *                        (only when keeping going) when it could not be loaded, {@code reason} saying why
      * @param rowsRead        data rows in the file (header excluded)
      * @param rowsLoaded      rows loaded
      * @param rowsQuarantined rows quarantined
@@ -68,9 +74,23 @@ public final class LoadJob {
      * @param target          the target table
      * @param seconds         time taken
      * @param rowsIgnored     rows the source entry's {@code ignore} left out: rows read = loaded + ignored + quarantined
+     * @param reason          why a {@code failed} source could not be loaded, else null
      */
     public record SourceResult(String sourceId, String file, String outcome, long rowsRead, long rowsLoaded,
-            long rowsQuarantined, long rowsWritten, String target, double seconds, long rowsIgnored) {
+            long rowsQuarantined, long rowsWritten, String target, double seconds, long rowsIgnored, String reason) {
+        public SourceResult(String sourceId, String file, String outcome, long rowsRead, long rowsLoaded,
+                long rowsQuarantined, long rowsWritten, String target, double seconds, long rowsIgnored) {
+            this(sourceId, file, outcome, rowsRead, rowsLoaded, rowsQuarantined, rowsWritten, target, seconds,
+                    rowsIgnored, null);
+        }
+
+        public boolean failed() {
+            return FAILED.equals(outcome);
+        }
+    }
+
+    /** A source that could not be loaded (when keeping going), and why; its file's fingerprint when it was read. */
+    private record Failed(SourceSpec source, SourceFile file, String reason, double seconds) {
     }
 
     /**
@@ -113,14 +133,29 @@ public final class LoadJob {
 
     private final Warehouse warehouse;
     private final Progress progress;
+    private final boolean keepGoing;
     private final Map<String, long[]> written = new LinkedHashMap<>();
     private final Map<String, Double> writeSeconds = new HashMap<>();
     /** Each source's precedence where two publish the same value ({@link Vintages}). */
     private final Map<String, Integer> precedence = new HashMap<>();
 
     public LoadJob(Warehouse warehouse, Progress progress) {
+        this(warehouse, progress, false);
+    }
+
+    private LoadJob(Warehouse warehouse, Progress progress, boolean keepGoing) {
         this.warehouse = warehouse;
         this.progress = progress;
+        this.keepGoing = keepGoing;
+    }
+
+    /**
+     * The same job, but a source that cannot be loaded (missing, unreadable, failing its checks) does not stop the
+     * others: it is reported with outcome {@code failed} and its reason, recorded so in the load audit, and tried
+     * again by the next run. Without it a run is all or nothing: the first such source fails the run, nothing written.
+     */
+    public LoadJob keepingGoing() {
+        return new LoadJob(warehouse, progress, true);
     }
 
     /** Loads every source of {@code spec} in a transaction of its own. */
@@ -136,37 +171,44 @@ public final class LoadJob {
         Timestamp ingestedAt = Timestamp.from(started);
         Map<String, Map<String, String>> loaded = previousLoads();
         spec.sources().forEach(source -> precedence.put(source.id(), source.publication().precedence()));
+        KnownAuthorities authorities = KnownAuthorities.forSpec(spec.specFile());
 
         List<Staged> staged = new ArrayList<>();
+        List<Failed> failed = new ArrayList<>();
         List<SourceResult> results = new ArrayList<>();
+        Map<String, List<String>> missing = missingFiles(spec);
+        if (!missing.isEmpty() && !keepGoing) {
+            throw Errors.missingFiles(spec.specFile(), missing);
+        }
         try {
             int n = 0;
             for (SourceSpec source : spec.sources()) {
                 n++;
                 long t0 = System.nanoTime();
-                SourceFile file = SourceFile.inspect(source.path(), spark.sparkContext().hadoopConfiguration());
-                Map<String, String> vintages = loaded.getOrDefault(source.id(), Map.of());
-                if (vintages.containsKey(file.sha256())) {
-                    progress.step(String.format("[%d/%d] %s: unchanged since it was loaded (vintage %s), skipped",
-                            n, spec.sources().size(), source.id(), vintages.get(file.sha256())));
-                    results.add(new SourceResult(source.id(), file.path(), "unchanged", 0, 0, 0, 0, target(source), 0, 0));
-                    continue;
-                }
-                String vintage = source.release() != null ? source.release() : file.sha256().substring(0, 12);
-                vintages.forEach((sha, v) -> {
-                    if (v.equals(vintage)) {
-                        throw Errors.vintageClash(source.id(), vintage, sha, file.sha256());
+                SourceFile file = null;
+                try {
+                    if (missing.containsKey(source.id())) {
+                        throw Errors.missingFiles(spec.specFile(), Map.of(source.id(), missing.get(source.id())));
                     }
-                });
-                Lineage lineage = new Lineage(source.id(), file.path(), file.sha256(), loadId, ingestedAt, vintage);
-                Staged s = stage(spark, source, file, lineage, t0);
-                staged.add(s);
-                progress.step(String.format("[%d/%d] %s: %,d rows read, %,d loaded, %,d quarantined%s (%.1f s)", n,
-                        spec.sources().size(), source.id(), s.rowsRead(), s.rowsLoaded(), s.rowsQuarantined(),
-                        s.rowsIgnored() > 0 ? String.format(", %,d ignored", s.rowsIgnored()) : "", s.seconds()));
+                    file = SourceFile.inspect(source.path(), spark.sparkContext().hadoopConfiguration());
+                    Staged s = stageUnlessLoaded(spark, source, file, loaded, authorities, loadId, ingestedAt, t0, n,
+                            spec.sources().size(), results);
+                    if (s != null) {
+                        staged.add(s);
+                    }
+                } catch (RuntimeException e) { // with --keep-going, any failure of one source: Spark's too
+                    if (!keepGoing) {
+                        throw e;
+                    }
+                    String reason = e instanceof CsbenchException ? e.getMessage() : String.valueOf(rootCause(e));
+                    LOG.debug("source {} failed, the others go on", source.id(), e);
+                    progress.step(String.format("[%d/%d] %s: FAILED, not loaded (--keep-going): %s", n,
+                            spec.sources().size(), source.id(), reason));
+                    failed.add(new Failed(source, file, reason, (System.nanoTime() - t0) / 1e9));
+                }
             }
-            if (!staged.isEmpty()) {
-                write(tx, staged, loadId, results);
+            if (!staged.isEmpty() || !failed.isEmpty()) {
+                write(tx, staged, failed, loadId, ingestedAt, results);
             }
         } finally {
             for (Staged s : staged) {
@@ -180,7 +222,62 @@ public final class LoadJob {
         return new Result(loadId, results, tables);
     }
 
-    private Staged stage(SparkSession spark, SourceSpec source, SourceFile file, Lineage lineage, long t0) {
+    /**
+     * Per source whose file is not there, every place it was looked for; the files of every source are checked
+     * before any is read, so one error names them all.
+     */
+    private Map<String, List<String>> missingFiles(PipelineSpec spec) {
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        for (SourceSpec source : spec.sources()) {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(source.path());
+            boolean found;
+            try {
+                found = path.getFileSystem(warehouse.spark().sparkContext().hadoopConfiguration()).isFile(path);
+            } catch (java.io.IOException e) {
+                found = false;
+            }
+            if (!found) {
+                missing.put(source.id(), spec.placesOf(source));
+            }
+        }
+        return missing;
+    }
+
+    /** Stages {@code source} from {@code file}, or returns null (with its result added) when it was loaded before. */
+    private Staged stageUnlessLoaded(SparkSession spark, SourceSpec source, SourceFile file,
+            Map<String, Map<String, String>> loaded, KnownAuthorities authorities, String loadId, Timestamp ingestedAt,
+            long t0, int n, int of, List<SourceResult> results) {
+        Map<String, String> vintages = loaded.getOrDefault(source.id(), Map.of());
+        if (vintages.containsKey(file.sha256())) {
+            progress.step(String.format("[%d/%d] %s: unchanged since it was loaded (vintage %s), skipped",
+                    n, of, source.id(), vintages.get(file.sha256())));
+            results.add(new SourceResult(source.id(), file.path(), "unchanged", 0, 0, 0, 0, target(source), 0, 0));
+            return null;
+        }
+        String vintage = source.release() != null ? source.release() : file.sha256().substring(0, 12);
+        vintages.forEach((sha, v) -> {
+            if (v.equals(vintage)) {
+                throw Errors.vintageClash(source.id(), vintage, sha, file.sha256());
+            }
+        });
+        Lineage lineage = new Lineage(source.id(), file.path(), file.sha256(), loadId, ingestedAt, vintage);
+        Staged s = stage(spark, source, file, lineage, authorities, t0);
+        progress.step(String.format("[%d/%d] %s: %,d rows read, %,d loaded, %,d quarantined%s (%.1f s)", n,
+                of, source.id(), s.rowsRead(), s.rowsLoaded(), s.rowsQuarantined(),
+                s.rowsIgnored() > 0 ? String.format(", %,d ignored", s.rowsIgnored()) : "", s.seconds()));
+        return s;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    private Staged stage(SparkSession spark, SourceSpec source, SourceFile file, Lineage lineage,
+            KnownAuthorities authorities, long t0) {
         String delimiter = source.delimiter();
         Header header = new Header(file.path(), CsvLines.parseHeader(spark, file.headerLine(), delimiter));
         Dataset<Row> lines;
@@ -189,12 +286,19 @@ public final class LoadJob {
         switch (source.format()) {
             case EES -> {
                 EesLayout layout = EesLayout.resolve(header, source);
+                Set<Integer> used = new HashSet<>(layout.standard().values());
+                used.addAll(layout.dimensions().values());
+                layout.measures().forEach(m -> used.add(m.index()));
+                warnUnusedDuplicates(source, header, used);
                 lines = read(spark, file, header, delimiter);
-                checked = EesTransform.check(lines, layout).persist(StorageLevel.MEMORY_AND_DISK_SER());
+                checked = EesTransform.check(lines, layout, authorities).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 targets.add(new Target(OBSERVATION, observations(EesTransform.observations(checked, layout, source), lineage, source)));
             }
             case SN_WIDE -> {
                 NeighbourTransform.Layout layout = NeighbourTransform.Layout.resolve(header, source.neighbours());
+                Set<Integer> used = new HashSet<>(List.of(layout.laCode(), layout.laName()));
+                layout.slots().forEach(slot -> used.addAll(List.of(slot.code(), slot.closeness())));
+                warnUnusedDuplicates(source, header, used);
                 lines = read(spark, file, header, delimiter);
                 checked = NeighbourTransform.check(lines, layout).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 targets.add(new Target(NeighbourTransform.TABLE, withVintage(
@@ -202,6 +306,7 @@ public final class LoadJob {
             }
             case TABLE -> {
                 List<Integer> positions = TableTransform.resolve(header, source.columns());
+                warnUnusedDuplicates(source, header, new HashSet<>(positions));
                 lines = read(spark, file, header, delimiter);
                 checked = TableTransform.check(lines, header, source.columns(), positions)
                         .persist(StorageLevel.MEMORY_AND_DISK_SER());
@@ -210,16 +315,25 @@ public final class LoadJob {
             }
             case SCORECARD_LONG -> {
                 Map<String, Integer> positions = ScorecardLongTransform.resolve(header);
+                warnUnusedDuplicates(source, header, new HashSet<>(positions.values()));
                 // A long extract has millions of rows: they are parsed once and kept in memory with their raw
                 // fields (bronze is written from them), and the checks read them from there.
                 lines = ScorecardLongTransform.parse(CsvLines.read(spark, file, header.size(), delimiter), header,
-                        positions).persist(StorageLevel.MEMORY_AND_DISK_SER());
+                        positions, source, authorities).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 checked = ScorecardLongTransform.check(lines, header, positions, delimiter);
                 targets.add(new Target(OBSERVATION, observations(ScorecardLongTransform.observations(checked, source),
                         lineage, source)));
             }
             case SCORECARD_WIDE -> {
                 ScorecardWideLayout layout = ScorecardWideLayout.resolve(header, source.scorecard());
+                Set<Integer> used = new HashSet<>(List.of(layout.ref(), layout.indicator(), layout.current(),
+                        layout.previousYear(), layout.target(), layout.performance(), layout.direction()));
+                layout.months().forEach(m -> used.add(m.index()));
+                layout.comparators().forEach(c -> used.add(c.index()));
+                for (int p = layout.tailStart(); p < header.size(); p++) {
+                    used.add(p);
+                }
+                warnUnusedDuplicates(source, header, used);
                 lines = read(spark, file, header, delimiter);
                 checked = ScorecardWideTransform.check(lines, layout, source).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 targets.add(new Target(OBSERVATION, observations(
@@ -243,6 +357,15 @@ public final class LoadJob {
                 (System.nanoTime() - t0) / 1e9);
     }
 
+    /** A name the header repeats where no copy is read: the load goes on, with a warning in the progress output. */
+    private void warnUnusedDuplicates(SourceSpec source, Header header, Set<Integer> used) {
+        List<String> duplicates = header.unusedDuplicates(used);
+        if (!duplicates.isEmpty()) {
+            progress.step(String.format("warning: %s: %s: line 1 (header) repeats %s; no copy is read", source.id(),
+                    header.file(), String.join("; ", duplicates)));
+        }
+    }
+
     private static Dataset<Row> read(SparkSession spark, SourceFile file, Header header, String delimiter) {
         return CsvLines.read(spark, file, header.size(), delimiter).persist(StorageLevel.MEMORY_AND_DISK_SER());
     }
@@ -264,7 +387,8 @@ public final class LoadJob {
         return lineage.addTo(rows.withColumn(Columns.VINTAGE, lit(lineage.vintage())), CsvLines.LINE);
     }
 
-    private void write(WarehouseTransaction tx, List<Staged> staged, String loadId, List<SourceResult> results) {
+    private void write(WarehouseTransaction tx, List<Staged> staged, List<Failed> failed, String loadId,
+            Timestamp ingestedAt, List<SourceResult> results) {
         String note = "csbench load " + loadId;
         long t0 = System.nanoTime();
         warehouse.inParallel(staged.stream().<Runnable>map(s -> () -> append(tx, s.source().bronzeTable(),
@@ -311,7 +435,16 @@ public final class LoadJob {
                     s.file().path(), s.file().sha256(), s.file().bytes(), s.file().bom(), s.lineage().vintage(),
                     "loaded", s.rowsRead(), s.rowsLoaded(), s.rowsQuarantined(), rowsWritten,
                     s.target(), String.join("|", s.header().names()), s.lineage().ingestedAt(), seconds,
-                    s.rowsIgnored()));
+                    s.rowsIgnored(), null));
+        }
+        for (Failed f : failed) {
+            SourceFile file = f.file();
+            results.add(new SourceResult(f.source().id(), f.source().path(), FAILED, 0, 0, 0, 0, target(f.source()),
+                    f.seconds(), 0, f.reason()));
+            audit.add(RowFactory.create(loadId, f.source().id(), f.source().format().name().toLowerCase(),
+                    f.source().path(), file == null ? "" : file.sha256(), file == null ? 0L : file.bytes(),
+                    file != null && file.bom(), f.source().release() == null ? "" : f.source().release(), FAILED,
+                    0L, 0L, 0L, 0L, target(f.source()), "", ingestedAt, f.seconds(), 0L, f.reason()));
         }
         append(tx, LOAD_AUDIT, warehouse.spark().createDataFrame(audit, AUDIT_SCHEMA), note);
     }
@@ -386,8 +519,9 @@ public final class LoadJob {
         if (!warehouse.exists(LOAD_AUDIT)) {
             return loaded;
         }
-        for (Row row : warehouse.read(LOAD_AUDIT).select(Columns.SOURCE_ID, "source_sha256", Columns.VINTAGE)
-                .distinct().collectAsList()) {
+        // A failed source (--keep-going) is not loaded: the next run tries it again.
+        for (Row row : warehouse.read(LOAD_AUDIT).filter(col("outcome").notEqual(lit(FAILED)))
+                .select(Columns.SOURCE_ID, "source_sha256", Columns.VINTAGE).distinct().collectAsList()) {
             loaded.computeIfAbsent(row.getString(0), k -> new HashMap<>()).put(row.getString(1), row.getString(2));
         }
         return loaded;
@@ -421,6 +555,8 @@ public final class LoadJob {
             .add("loaded_at", DataTypes.TimestampType, false)
             .add("seconds", DataTypes.DoubleType, false)
             // Added after the first release (older rows read null); rows_read = loaded + ignored + quarantined.
-            .add("rows_ignored", DataTypes.LongType, true);
+            .add("rows_ignored", DataTypes.LongType, true)
+            // Why a source failed (outcome failed, with --keep-going); null for a loaded one.
+            .add("reason", DataTypes.StringType, true);
 
 }

@@ -102,13 +102,17 @@ public final class NeighbourTransform {
     public static Dataset<Row> check(Dataset<Row> lines, Layout layout) {
         Column text = col(CsvLines.TEXT);
         Column blankLine = trim(text).equalTo("");
-        Column fieldsOk = col(CsvLines.FIELD_COUNT).equalTo(layout.header().size()).and(blankLine.unary_$bang());
+        Column unclosedQuote = CsvLines.hasUnclosedQuote();
+        Column fieldsOk = col(CsvLines.FIELD_COUNT).equalTo(layout.header().size()).and(blankLine.unary_$bang())
+                .and(unclosedQuote.unary_$bang());
         Column code = EesTransform.cleaned(col(CsvLines.field(layout.laCode())));
         Column firstLine = col(Duplicates.FIRST_LINE);
         List<Column> neighbours = new ArrayList<>();
         RowErrors errors = new RowErrors()
                 .add(blankLine, RowErrors.WHOLE_ROW, text, "empty line")
-                .add(blankLine.unary_$bang().and(fieldsOk.unary_$bang()), RowErrors.WHOLE_ROW, text,
+                .add(unclosedQuote, RowErrors.WHOLE_ROW, text, CsvLines.unclosedQuoteReason(layout.header()))
+                .add(blankLine.unary_$bang().and(unclosedQuote.unary_$bang()).and(fieldsOk.unary_$bang()),
+                        RowErrors.WHOLE_ROW, text,
                         concat(lit("expected " + layout.header().size() + " fields as in the header, found "),
                                 col(CsvLines.FIELD_COUNT).cast(DataTypes.StringType)))
                 .add(fieldsOk.and(code.isNull().or(code.rlike(CODE).unary_$bang())),

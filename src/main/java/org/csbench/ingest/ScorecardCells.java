@@ -1,5 +1,7 @@
 package org.csbench.ingest;
 
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.make_date;
@@ -8,11 +10,13 @@ import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.translate;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
 
 import org.csbench.model.Status;
+import org.csbench.model.Unit;
 
 /**
  * Spark column expressions for the cells of councils' monthly scorecards: {@code 1,211}, {@code 28.1%},
@@ -21,10 +25,12 @@ import org.csbench.model.Status;
  */
 public final class ScorecardCells {
     /** A number with optional thousands separators and an optional percent sign. */
-    public static final String NUMBER = "^[+-]?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?%?$|^[+-]?\\.\\d+%?$";
+    public static final String NUMBER =
+            "^[+-]?(\\d{1,3}(,\\d{3}){1,4}|\\d{1,15})(\\.\\d{1,15})?%?$|^[+-]?\\.\\d{1,15}%?$";
     /** What a month such as {@code 2023-04}, {@code Apr-23} or {@code 202304} looks like. */
     public static final String MONTH = "^(\\d{4})-(\\d{2})$|^[A-Za-z]{3}-\\d{2}$|^\\d{6}$";
-    public static final String NOT_A_VALUE = "not a number, a percentage, 'Not Yet Available' or a DfE symbol";
+    public static final String NOT_A_VALUE = "not a number (of at most 15 digits before and after the point), a "
+            + "percentage, 'Not Yet Available' or a DfE symbol";
     /** Cells that say a value is not available yet. */
     public static final String NOT_YET_AVAILABLE = "^(not yet available|nya|n/a|na|tbc)$";
 
@@ -76,8 +82,41 @@ public final class ScorecardCells {
         }
         Column iso = make_date(isoYear.try_cast(DataTypes.IntegerType), isoMonth.try_cast(DataTypes.IntegerType), lit(1));
         Column named = make_date(shortYear.try_cast(DataTypes.IntegerType).plus(2000), monthNumber, lit(1));
-        return when(isoYear.notEqual("").and(isoMonth.between("01", "12")), iso)
+        return when(isoYear.notEqual("").and(isoMonth.between("01", "12")).and(isoYear.notEqual("0000")), iso)
                 .when(shortYear.notEqual("").and(monthNumber.isNotNull()), named);
+    }
+
+    /**
+     * Why a month cell is not a month a value can be for, or null: a year before {@link Cells#FIRST_YEAR}, or a
+     * month after {@code lastMonth} ({@code lastMonthName} says what it is, e.g. "the report month 2023-09"). The
+     * reason names the month as read: "Feb-30" is February 2030.
+     */
+    public static Column implausibleMonth(Column trimmed, Column monthStart, java.time.YearMonth lastMonth,
+            String lastMonthName) {
+        Column asRead = concat(lit("month '"), trimmed, lit("' read as "), date_format(monthStart, "MMMM yyyy"));
+        return when(trimmed.rlike("^0000-?\\d{2}$").or(year(monthStart).lt(Cells.FIRST_YEAR)),
+                        concat(lit("month '"), trimmed, lit("': years before " + Cells.FIRST_YEAR + " cannot be right")))
+                .when(monthStart.gt(lit(java.sql.Date.valueOf(lastMonth.atDay(1)))),
+                        concat(asRead, lit(", after " + lastMonthName)));
+    }
+
+    /** True when the cell's number lies outside the natural range of the unit named by {@code unitCode}. */
+    public static Column outsideNaturalRange(Column number, Column unitCode) {
+        Column outside = lit(false);
+        for (Unit unit : Unit.values()) {
+            outside = when(unitCode.equalTo(unit.code()), number.lt(unit.naturalMin()).or(number.gt(unit.naturalMax())))
+                    .otherwise(outside);
+        }
+        return number.isNotNull().and(outside);
+    }
+
+    /** Why a number is outside its unit's natural range (see {@link Unit#outOfRangeReason}). */
+    public static Column outOfRangeReason(Column unitCode) {
+        Column reason = lit(null).cast(DataTypes.StringType);
+        for (Unit unit : Unit.values()) {
+            reason = when(unitCode.equalTo(unit.code()), lit(unit.outOfRangeReason())).otherwise(reason);
+        }
+        return reason;
     }
 
     /** R, A or G; the Greek (U+0391) and Cyrillic (U+0410) capital A count as A. Null for anything else. */

@@ -17,6 +17,8 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +98,8 @@ public final class ScorecardLongTransform {
      * row on its own ({@link #ROW_ERRORS}). The line's text is kept only where its fields cannot give it back (a
      * blank or short line, or one with quotes).
      */
-    public static Dataset<Row> parse(Dataset<Row> lines, Header header, Map<String, Integer> positions) {
+    public static Dataset<Row> parse(Dataset<Row> lines, Header header, Map<String, Integer> positions,
+            SourceSpec source, KnownAuthorities authorities) {
         Column text = col(CsvLines.TEXT);
         List<Column> columns = new ArrayList<>(List.of(col(CsvLines.LINE), text, col(CsvLines.FIELD_COUNT)));
         for (int i = 0; i < header.size(); i++) {
@@ -109,21 +112,41 @@ public final class ScorecardLongTransform {
         columns.add(ScorecardCells.status(value).as(STATUS));
         columns.add(ScorecardCells.symbol(value).as(SYMBOL));
         Column blankLine = blank();
+        Column unclosedQuote = CsvLines.hasUnclosedQuote();
         Column fieldsOk = wellFormed(header);
         Column la = named(positions, Columns.OLD_LA_CODE);
         Column ref = named(positions, REF);
+        Column implausibleMonth = implausibleMonth(month, source);
+        Column unit = mappedUnit(ref, source.measures(), value);
         RowErrors errors = new RowErrors()
                 .add(blankLine, RowErrors.WHOLE_ROW, text, "empty line")
-                .add(blankLine.unary_$bang().and(fieldsOk.unary_$bang()), RowErrors.WHOLE_ROW, text,
+                .add(unclosedQuote, RowErrors.WHOLE_ROW, text, CsvLines.unclosedQuoteReason(header))
+                .add(blankLine.unary_$bang().and(unclosedQuote.unary_$bang()).and(fieldsOk.unary_$bang()),
+                        RowErrors.WHOLE_ROW, text,
                         concat(lit("expected " + header.size() + " fields as in the header, found "),
                                 col(CsvLines.FIELD_COUNT).cast(DataTypes.StringType)))
                 .add(fieldsOk.and(la.isNull().or(la.rlike(LA_CODE_PATTERN).unary_$bang())), published(header, positions,
                         Columns.OLD_LA_CODE), la, "not an LA code such as 352")
+                .add(fieldsOk.and(la.rlike(LA_CODE_PATTERN)).and(authorities.isUnknown(la)),
+                        published(header, positions, Columns.OLD_LA_CODE), la, authorities.reason(la))
                 .add(fieldsOk.and(ref.isNull()), published(header, positions, REF), ref, "missing indicator reference")
-                .add(fieldsOk.and(col(MONTH_START).isNull()), published(header, positions, MONTH), month,
+                .add(fieldsOk.and(col(MONTH_START).isNull()).and(implausibleMonth.isNull()),
+                        published(header, positions, MONTH), month,
                         "not a month like 2023-04 or Apr-23")
+                .add(fieldsOk.and(implausibleMonth.isNotNull()), published(header, positions, MONTH), month,
+                        implausibleMonth)
                 .add(fieldsOk.and(col(STATUS).isNull()), published(header, positions, Columns.VALUE),
-                        value, ScorecardCells.NOT_A_VALUE);
+                        value, ScorecardCells.NOT_A_VALUE)
+                .add(fieldsOk.and(ScorecardCells.outsideNaturalRange(col(NUMBER), unit)),
+                        published(header, positions, Columns.VALUE), value, ScorecardCells.outOfRangeReason(unit));
+        for (String name : List.of(Columns.OLD_LA_CODE, REF, Columns.LA_NAME, Columns.REGION_CODE, INDICATOR_TEXT)) {
+            if (positions.containsKey(name)) {
+                String column = published(header, positions, name);
+                errors.add(fieldsOk.and(Cells.hasControlCharacter(named(positions, name))), column,
+                        named(positions, name), Cells.controlCharacterReason(column));
+            }
+        }
+        columns.add(col(CsvLines.UNCLOSED_QUOTE));
         return lines.select(columns.toArray(Column[]::new))
                 .withColumn(ROW_ERRORS, errors.toColumn())
                 .withColumn(CsvLines.TEXT, when(fieldsOk.unary_$bang().or(text.contains("\"")), text));
@@ -153,20 +176,31 @@ public final class ScorecardLongTransform {
         Column firstLine = col(Duplicates.FIRST_LINE);
         Column repeated = new RowErrors()
                 .add(fieldsOk.and(firstLine.isNotNull()).and(col(CsvLines.LINE).notEqual(firstLine)), RowErrors.WHOLE_ROW, text,
-                        concat(lit("duplicate of line "), firstLine.cast(DataTypes.StringType),
-                                lit(" (same LA, indicator and month)")))
+                        Duplicates.reason("same LA, indicator and month", "value", col(Columns.VALUE)))
                 .toColumn();
         Dataset<Row> rows = Duplicates.withFirstLine(parsed.select(named.toArray(Column[]::new)),
-                List.of(col(Columns.OLD_LA_CODE), lower(col(REF)), col(MONTH_START)), fieldsOk);
+                List.of(col(Columns.OLD_LA_CODE), lower(col(REF)), col(MONTH_START)), fieldsOk, col(Columns.VALUE));
         return rows.withColumn(RowErrors.ERRORS, when(firstLine.isNull(), col(ROW_ERRORS))
                         .otherwise(concat(col(ROW_ERRORS), repeated)))
-                .drop(Duplicates.FIRST_LINE, ROW_ERRORS)
+                .drop(Duplicates.FIRST_LINE, Duplicates.FIRST_VALUE, ROW_ERRORS, CsvLines.UNCLOSED_QUOTE)
                 .withColumn(CsvLines.TEXT, when(size(col(RowErrors.ERRORS)).gt(0), text));
     }
 
-    /** True for a line with as many fields as the header that is not blank. */
+    /** True for a line with as many fields as the header that is not blank and has no unclosed quote. */
     private static Column wellFormed(Header header) {
-        return col(CsvLines.FIELD_COUNT).equalTo(header.size()).and(blank().unary_$bang());
+        return col(CsvLines.FIELD_COUNT).equalTo(header.size()).and(blank().unary_$bang())
+                .and(CsvLines.hasUnclosedQuote().unary_$bang());
+    }
+
+    /**
+     * Why a month cell cannot be right (see {@link ScorecardCells#implausibleMonth}): after the source's report
+     * month when it names one, otherwise after the current month.
+     */
+    private static Column implausibleMonth(Column month, SourceSpec source) {
+        boolean reported = source.scorecard() != null && source.scorecard().reportMonth() != null;
+        YearMonth last = reported ? source.scorecard().reportMonth() : YearMonth.now(ZoneOffset.UTC);
+        return ScorecardCells.implausibleMonth(month, col(MONTH_START), last,
+                reported ? "the report month " + last : "this month (" + last + "): a month in the future");
     }
 
     /** True for an empty or all-space line (such a line's text is always kept). */
@@ -237,7 +271,7 @@ public final class ScorecardLongTransform {
         return id;
     }
 
-    private static Column mappedUnit(Column ref, List<MeasureSpec> measures, Column raw) {
+    static Column mappedUnit(Column ref, List<MeasureSpec> measures, Column raw) {
         Column unit = when(ScorecardCells.isPercent(raw), lit(Unit.PERCENT.code())).otherwise(lit(Unit.COUNT.code()));
         for (MeasureSpec measure : measures) {
             unit = when(lower(trim(ref)).isin(lowered(measure.columns())), lit(measure.unit().code())).otherwise(unit);

@@ -98,12 +98,19 @@ public record ScorecardWideLayout(Header header, int ref, int indicator, List<Mo
         for (int i = 0; i < header.size(); i++) {
             String name = header.names().get(i).trim();
             if (name.matches("[A-Za-z]{3}-\\d{2}")) {
+                YearMonth month;
                 try {
                     String normal = name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1).toLowerCase(Locale.ROOT);
-                    months.add(new MonthColumn(i, YearMonth.parse(normal, MONTH)));
+                    month = YearMonth.parse(normal, MONTH);
                 } catch (DateTimeParseException e) {
                     throw Errors.notCsv(header.file(), "column " + (i + 1) + " '" + name + "' is not a month like Apr-23");
                 }
+                for (MonthColumn earlier : months) {
+                    if (earlier.month().equals(month)) {
+                        throw Errors.duplicateColumn(header.file(), name, earlier.index() + 1, i + 1);
+                    }
+                }
+                months.add(new MonthColumn(i, month));
             } else if (name.toLowerCase(Locale.ROOT).contains("average") && !mapped.contains(i)) {
                 String lower = name.toLowerCase(Locale.ROOT);
                 comparators.add(new ComparatorColumn(i, name, lower.contains("neighbour") ? "statistical_neighbours"

@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.last;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.slice;
@@ -95,7 +96,7 @@ public final class ScorecardWideTransform {
         Column isHeader = lower(coalesce(ref, lit(""))).equalTo("ref").and(lower(coalesce(text, lit(""))).equalTo("indicator"));
         WindowSpec upToHere = Window.orderBy(col(CsvLines.LINE)).rowsBetween(Window.unboundedPreceding(), Window.currentRow());
 
-        List<Column> named = new ArrayList<>(List.of(col(CsvLines.LINE), col(CsvLines.TEXT), fc,
+        List<Column> named = new ArrayList<>(List.of(col(CsvLines.LINE), col(CsvLines.TEXT), fc, col(CsvLines.UNCLOSED_QUOTE),
                 ref.as(ScorecardLongTransform.REF), text.as(TEXT), isHeader.as(IS_HEADER)));
         for (int m = 0; m < l.months().size(); m++) {
             named.add(at(l, l.months().get(m).index()).as("_month" + m));
@@ -131,12 +132,21 @@ public final class ScorecardWideTransform {
         Column mapped = isMapped(refCol, source.measures()).or(isMapped(col(TEXT), source.measures()));
         Column refOk = refCol.rlike(REF_PATTERN).or(mapped);
         Column blankLine = trim(col(CsvLines.TEXT)).equalTo("");
-        Column data = col(IS_HEADER).unary_$bang().and(blankLine.unary_$bang()).and(fc.leq(size));
-        Column firstLine = min(when(data.and(refOk), col(CsvLines.LINE))).over(Window.partitionBy(lower(refCol)));
+        Column unclosedQuote = CsvLines.hasUnclosedQuote();
+        Column data = col(IS_HEADER).unary_$bang().and(blankLine.unary_$bang()).and(fc.leq(size))
+                .and(unclosedQuote.unary_$bang());
+        WindowSpec sameRef = Window.partitionBy(lower(refCol));
+        Column firstLine = min(when(data.and(refOk), col(CsvLines.LINE))).over(sameRef);
+        int valueColumn = l.current() >= 0 ? l.current() : l.months().get(l.months().size() - 1).index();
+        String valueName = l.header().names().get(valueColumn);
+        Column valueCell = col(l.current() >= 0 ? "_current" : "_month" + (l.months().size() - 1));
+        Column firstValue = min_by(when(data.and(refOk), valueCell), when(data.and(refOk), col(CsvLines.LINE)))
+                .over(sameRef);
 
         RowErrors errors = new RowErrors()
                 .add(blankLine, RowErrors.WHOLE_ROW, col(CsvLines.TEXT), "empty line")
-                .add(fc.gt(size), RowErrors.WHOLE_ROW, col(CsvLines.TEXT),
+                .add(unclosedQuote, RowErrors.WHOLE_ROW, col(CsvLines.TEXT), CsvLines.unclosedQuoteReason(l.header()))
+                .add(fc.gt(size).and(unclosedQuote.unary_$bang()), RowErrors.WHOLE_ROW, col(CsvLines.TEXT),
                         concat(lit("more fields (" ), fc.cast("string"), lit(") than the header (" + size + ")")))
                 .add(data.and(hasValues.unary_$bang()).and(refOk.unary_$bang()), RowErrors.WHOLE_ROW, col(CsvLines.TEXT),
                         "a section label or a row without values")
@@ -151,19 +161,34 @@ public final class ScorecardWideTransform {
                         concat(lit("the row has "), fc.cast("string"), lit(" fields for " + size
                                 + " columns: its target and comparator averages cannot be aligned")))
                 .add(data.and(hasValues).and(refOk).and(col(CsvLines.LINE).notEqual(firstLine)), RowErrors.WHOLE_ROW,
-                        col(CsvLines.TEXT), concat(lit("duplicate of line "), firstLine.cast("string"), lit(" (same Ref)")));
+                        col(CsvLines.TEXT), concat(lit("duplicate of line "), firstLine.cast("string"),
+                                lit(" (same Ref; " + valueName + " "), coalesce(firstValue, lit("(blank)")),
+                                lit("); this line's " + valueName + " "), coalesce(valueCell, lit("(blank)"))));
         Column checkedData = data.and(hasValues);
+        errors.add(data.and(Cells.hasControlCharacter(refCol)), l.header().names().get(l.ref()), refCol,
+                Cells.controlCharacterReason(l.header().names().get(l.ref())));
+        errors.add(data.and(Cells.hasControlCharacter(col(TEXT))), l.header().names().get(l.indicator()), col(TEXT),
+                Cells.controlCharacterReason(l.header().names().get(l.indicator())));
+        YearMonth reportMonth = source.scorecard().reportMonth();
         for (int m = 0; m < l.months().size(); m++) {
-            cellCheck(errors, checkedData, col("_month" + m), l.header().names().get(l.months().get(m).index()));
+            String name = l.header().names().get(l.months().get(m).index());
+            cellCheck(errors, checkedData, col("_month" + m), name, source.measures());
+            YearMonth month = l.months().get(m).month();
+            if (month.isAfter(reportMonth)) {
+                errors.add(checkedData.and(Cells.isBlank(col("_month" + m)).unary_$bang()), name, col("_month" + m),
+                        String.format("column '%s' read as %s, after the report month %s", name,
+                                month.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH)),
+                                reportMonth));
+            }
         }
         if (l.current() >= 0) {
-            cellCheck(errors, checkedData, col("_current"), l.header().names().get(l.current()));
+            cellCheck(errors, checkedData, col("_current"), l.header().names().get(l.current()), source.measures());
         }
         if (l.previousYear() >= 0) {
-            cellCheck(errors, checkedData, col("_previous"), l.header().names().get(l.previousYear()));
+            cellCheck(errors, checkedData, col("_previous"), l.header().names().get(l.previousYear()), source.measures());
         }
         for (int c = 0; c < l.comparators().size(); c++) {
-            cellCheck(errors, checkedData, col("_cmp" + c), l.comparators().get(c).label());
+            cellCheck(errors, checkedData, col("_cmp" + c), l.comparators().get(c).label(), source.measures());
         }
         if (l.target() >= 0) {
             Column target = col(TARGET_TEXT);
@@ -176,7 +201,7 @@ public final class ScorecardWideTransform {
             errors.add(checkedData.and(Cells.isBlank(rag).unary_$bang()).and(ScorecardCells.rag(rag).isNull()),
                     l.header().names().get(l.performance()), rag, "not a RAG rating R, A or G");
         }
-        return namedRows.withColumn(RowErrors.ERRORS, errors.toColumn());
+        return namedRows.withColumn(RowErrors.ERRORS, errors.toColumn()).drop(CsvLines.UNCLOSED_QUOTE);
     }
 
     /** Month observations of the good rows: each month column, and Current for the report month. */
@@ -185,6 +210,9 @@ public final class ScorecardWideTransform {
         boolean reportMonthListed = false;
         for (int m = 0; m < l.months().size(); m++) {
             YearMonth month = l.months().get(m).month();
+            if (month.isAfter(source.scorecard().reportMonth())) {
+                continue; // a month after the report month: its values are quarantined by check, its blanks left out
+            }
             reportMonthListed |= month.equals(source.scorecard().reportMonth());
             cells.add(struct(lit(Date.valueOf(month.atDay(1))).as("_start"), col("_month" + m).as("_raw")));
         }
@@ -275,8 +303,13 @@ public final class ScorecardWideTransform {
         return when(fc.equalTo(size), EesTransform.cleaned(col(CsvLines.field(p))));
     }
 
-    private static void cellCheck(RowErrors errors, Column applies, Column cell, String column) {
+    /** A value cell: a number (within its unit's natural range), a percentage, a symbol or blank. */
+    private static void cellCheck(RowErrors errors, Column applies, Column cell, String column,
+            List<MeasureSpec> measures) {
         errors.add(applies.and(ScorecardCells.isValid(cell).unary_$bang()), column, cell, ScorecardCells.NOT_A_VALUE);
+        Column unit = ScorecardLongTransform.mappedUnit(refOrText(measures), measures, cell);
+        errors.add(applies.and(ScorecardCells.outsideNaturalRange(ScorecardCells.value(cell), unit)), column, cell,
+                ScorecardCells.outOfRangeReason(unit));
     }
 
     private static Column refOrText(List<MeasureSpec> measures) {

@@ -50,10 +50,14 @@ public final class TableTransform {
             List<Integer> positions) {
         Column text = col(CsvLines.TEXT);
         Column blankLine = trim(text).equalTo("");
-        Column fieldsOk = col(CsvLines.FIELD_COUNT).equalTo(header.size()).and(blankLine.unary_$bang());
+        Column unclosedQuote = CsvLines.hasUnclosedQuote();
+        Column fieldsOk = col(CsvLines.FIELD_COUNT).equalTo(header.size()).and(blankLine.unary_$bang())
+                .and(unclosedQuote.unary_$bang());
         RowErrors errors = new RowErrors()
                 .add(blankLine, RowErrors.WHOLE_ROW, text, "empty line")
-                .add(blankLine.unary_$bang().and(fieldsOk.unary_$bang()), RowErrors.WHOLE_ROW, text,
+                .add(unclosedQuote, RowErrors.WHOLE_ROW, text, CsvLines.unclosedQuoteReason(header))
+                .add(blankLine.unary_$bang().and(unclosedQuote.unary_$bang()).and(fieldsOk.unary_$bang()),
+                        RowErrors.WHOLE_ROW, text,
                         concat(lit("expected " + header.size() + " fields as in the header, found "),
                                 col(CsvLines.FIELD_COUNT).cast(DataTypes.StringType)));
         List<Column> typed = new ArrayList<>(List.of(col(CsvLines.LINE), col(CsvLines.TEXT)));

@@ -32,10 +32,24 @@ import org.csbench.metrics.MetricsJob;
 public final class PipelineJob {
     private final Warehouse warehouse;
     private final LoadJob.Progress progress;
+    private final boolean keepGoing;
 
     public PipelineJob(Warehouse warehouse, LoadJob.Progress progress) {
+        this(warehouse, progress, false);
+    }
+
+    private PipelineJob(Warehouse warehouse, LoadJob.Progress progress, boolean keepGoing) {
         this.warehouse = warehouse;
         this.progress = progress;
+        this.keepGoing = keepGoing;
+    }
+
+    /**
+     * The same job, loading with {@link LoadJob#keepingGoing()}: a source that cannot be loaded is reported and the
+     * run goes on with the others (the default is all or nothing).
+     */
+    public PipelineJob keepingGoing() {
+        return new PipelineJob(warehouse, progress, true);
     }
 
     /**
@@ -48,6 +62,11 @@ public final class PipelineJob {
      */
     public record Result(LoadJob.Result load, MetricsJob.Result metrics, BenchmarkJob.Result benchmark,
             DetectJob.Result detect) {
+        /** The sources that could not be loaded (only with {@link #keepingGoing()}). */
+        public List<LoadJob.SourceResult> failedSources() {
+            return load.sources().stream().filter(LoadJob.SourceResult::failed).toList();
+        }
+
         /** Every table the run wrote, in the order the steps wrote them. */
         public List<LoadJob.TableResult> tables() {
             List<LoadJob.TableResult> tables = new ArrayList<>(load.tables());
@@ -92,8 +111,10 @@ public final class PipelineJob {
 
     private Result runSized(PipelineSpec spec, Catalogue catalogue) {
         return WarehouseTransaction.run(warehouse, progress::step, tx -> {
-            LoadJob.Result load = new LoadJob(warehouse, progress).run(spec, tx);
-            boolean changed = !load.tables().isEmpty();
+            LoadJob loader = new LoadJob(warehouse, progress);
+            LoadJob.Result load = (keepGoing ? loader.keepingGoing() : loader).run(spec, tx);
+            // Only the audit written (failed sources recorded, nothing loaded): the indicators are as they were.
+            boolean changed = load.tables().stream().anyMatch(t -> !t.table().equals(LoadJob.LOAD_AUDIT));
             MetricsJob.Result metrics = null;
             BenchmarkJob.Result benchmark = null;
             DetectJob.Result detect = null;

@@ -119,7 +119,8 @@ class EesTransformTest {
                 """, REFERRALS);
         assertRowsEqualIgnoringOrder(List.of(
                 row(3L, "(row)", "2025,Local authority,352,E08000003,Manchester,6342,18.4",
-                        "duplicate of line 2 (same period, geography and dimensions)"),
+                        "duplicate of line 2 (same period, geography and dimensions; values referral_count 6342, "
+                                + "rereferral_percent 18.4); this line's values are the same"),
                 row(4L, "time_period", "20x5", "not a year like 2025 or a financial year like 202425"),
                 row(5L, "geographic_level", "County",
                         "unknown geographic level; expected National, Regional or Local authority"),
@@ -153,6 +154,103 @@ class EesTransformTest {
                 loaded.quarantine().select(Columns.LINE, Columns.COLUMN, Columns.RAW_VALUE, Columns.REASON), 0);
         assertRowsEqualIgnoringOrder(List.of(row(123456789012345.0), row(1e-15)),
                 loaded.observations().select(Columns.VALUE), 0);
+    }
+
+    @Test
+    void anUnclosedQuoteQuarantinesItsLineNamingTheColumnInsteadOfSwallowingTheRest() throws IOException {
+        Loaded loaded = load("""
+                time_period,geographic_level,old_la_code,new_la_code,la_name,referral_count,rereferral_percent
+                2025,Local authority,352,E08000003,"Manchester,6342,18.4
+                2025,Local authority,353,E08000004,"Oldham, Metropolitan",100,1.5
+                2025,Local authority,354,E08000005,Rochdale,"1,000,12.5
+                """, REFERRALS);
+        assertRowsEqualIgnoringOrder(List.of(
+                row(2L, "(row)", "unclosed quote in column 5 (la_name): the rest of the line would be read as that "
+                        + "one field"),
+                row(4L, "(row)", "unclosed quote in column 6 (referral_count): the rest of the line would be read as "
+                        + "that one field")),
+                loaded.quarantine().select(Columns.LINE, Columns.COLUMN, Columns.REASON), 0);
+        assertRowsEqualIgnoringOrder(List.of(row("353", "Oldham, Metropolitan", 100.0)),
+                loaded.observations().filter(col(Columns.INDICATOR_ID).equalTo("referrals"))
+                        .select(Columns.OLD_LA_CODE, Columns.LA_NAME, Columns.VALUE), 0);
+        assertEquals(3, loaded.checked().count(), "rows read = loaded + quarantined");
+    }
+
+    @Test
+    void unknownAuthorityCodesAreQuarantinedNamingTheListTheyWereCheckedAgainst() throws IOException {
+        Loaded loaded = load("""
+                time_period,geographic_level,old_la_code,new_la_code,la_name,referral_count,rereferral_percent
+                2025,Local authority,999,E09999999,Nowhere,1,1
+                2025,Local authority,940 / 999,E06000061 / E0,North Northamptonshire / Nowhere,1,1
+                2025,Local authority,940 / 941,E06000061 / E06000062,North Northamptonshire / West Northamptonshire,1,1
+                2025,Local authority,S001,,Synthetic Authority S001,1,1
+                2025,Local authority,352,E08000003,Manchester,1,1
+                """, REFERRALS);
+        String known = "': not among the 158 DfE LA numbers of pipelines/reference/local_authorities.csv (nor a "
+                + "synthetic S001-S999); for a new authority, add a row with its old_la_code, new_la_code and la_name there";
+        assertRowsEqualIgnoringOrder(List.of(
+                row(2L, "old_la_code", "999", "unknown local authority code '999" + known),
+                row(3L, "old_la_code", "940 / 999", "unknown local authority code '940 / 999" + known),
+                row(5L, "old_la_code", "S001", "a Local authority row needs a 3-digit old_la_code")),
+                loaded.quarantine().select(Columns.LINE, Columns.COLUMN, Columns.RAW_VALUE, Columns.REASON), 0);
+        assertRowsEqualIgnoringOrder(List.of(row("940"), row("941"), row("352")),
+                loaded.observations().filter(col(Columns.INDICATOR_ID).equalTo("referrals"))
+                        .select(Columns.OLD_LA_CODE), 0);
+    }
+
+    @Test
+    void implausibleYearsAreQuarantined() throws IOException {
+        int next = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1;
+        Loaded loaded = load("""
+                time_period,geographic_level,old_la_code,new_la_code,la_name,referral_count,rereferral_percent
+                9999,Local authority,352,E08000003,Manchester,1,1
+                0000,Local authority,353,E08000004,Oldham,1,1
+                999900,Local authority,354,E08000005,Rochdale,1,1
+                1970,Local authority,355,E08000006,Salford,1,1
+                %d,Local authority,356,E08000007,Stockport,1,1
+                """.formatted(next), REFERRALS);
+        String reason = "year outside 1970-" + next + " (the years a value can be for, up to next year)";
+        assertRowsEqualIgnoringOrder(List.of(row(2L, "9999", reason), row(3L, "0000", reason),
+                row(4L, "999900", reason)),
+                loaded.quarantine().select(Columns.LINE, Columns.RAW_VALUE, Columns.REASON), 0);
+        assertRowsEqualIgnoringOrder(List.of(row("355", 1970), row("356", next)),
+                loaded.observations().filter(col(Columns.INDICATOR_ID).equalTo("referrals"))
+                        .select(Columns.OLD_LA_CODE, Columns.YEAR), 0);
+    }
+
+    @Test
+    void aStrayByteOrderMarkAndZeroWidthCharactersAreStrippedAndControlCharactersQuarantined() throws IOException {
+        Loaded loaded = load("time_period,geographic_level,old_la_code,new_la_code,la_name,referral_count,"
+                + "rereferral_percent\n"
+                + "2025,Local authority,352,E08000003,\uFEFFManchester\u200B,6342,18.4\n"
+                + "2025,Local authority,353,E08000004,Old\u0000ham,100,1\n"
+                + "2025,Local authority,354,E08000005,Rochdale\u001B,100,1\n", REFERRALS);
+        assertRowsEqualIgnoringOrder(List.of(
+                row(3L, "la_name", "Old\u0000ham", "a control character (such as NUL) in la_name: the file is "
+                        + "damaged or not plain text"),
+                row(4L, "la_name", "Rochdale\u001B", "a control character (such as NUL) in la_name: the file is "
+                        + "damaged or not plain text")),
+                loaded.quarantine().select(Columns.LINE, Columns.COLUMN, Columns.RAW_VALUE, Columns.REASON), 0);
+        assertRowsEqualIgnoringOrder(List.of(row("352", "Manchester")),
+                loaded.observations().filter(col(Columns.INDICATOR_ID).equalTo("referrals"))
+                        .select(Columns.OLD_LA_CODE, Columns.LA_NAME), 0);
+    }
+
+    @Test
+    void aDuplicateKeyNamesBothLinesAndBothValues() throws IOException {
+        Loaded loaded = load("""
+                time_period,geographic_level,old_la_code,new_la_code,la_name,referral_count,rereferral_percent
+                2025,Local authority,352,E08000003,Manchester,5600,18.4
+                2025,Local authority,353,E08000004,Oldham,100,1
+                2025,Local authority,352,E08000003,Manchester,5610,c
+                """, REFERRALS);
+        assertRowsEqualIgnoringOrder(List.of(row(4L, "duplicate of line 2 (same period, geography and dimensions; "
+                + "values referral_count 5600, rereferral_percent 18.4); this line's values referral_count 5610, "
+                + "rereferral_percent c")),
+                loaded.quarantine().select(Columns.LINE, Columns.REASON), 0);
+        assertRowsEqualIgnoringOrder(List.of(row("352", 5600.0), row("353", 100.0)),
+                loaded.observations().filter(col(Columns.INDICATOR_ID).equalTo("referrals"))
+                        .select(Columns.OLD_LA_CODE, Columns.VALUE), 0);
     }
 
     @Test

@@ -147,9 +147,10 @@ class ScorecardLoadTest {
                 row(6L, "value", "abc", ScorecardCells.NOT_A_VALUE),
                 row(7L, "month", "2023-13", "not a month like 2023-04 or Apr-23"),
                 row(8L, "la_code", null, "not an LA code such as 352"),
-                row(9L, "(row)", "352,Manchester,CIN1,2023-04,7", "duplicate of line 2 (same LA, indicator and month)"),
+                row(9L, "(row)", "352,Manchester,CIN1,2023-04,7",
+                        "duplicate of line 2 (same LA, indicator and month; value 1,211); this line's value 7"),
                 row(11L, "(row)", "352,\"Manchester, City\",CIN4,Apr-23,5",
-                        "duplicate of line 3 (same LA, indicator and month)"),
+                        "duplicate of line 3 (same LA, indicator and month; value 28.1%); this line's value 5"),
                 row(12L, "(row)", "   ", "empty line"),
                 row(13L, "(row)", "352,Manchester,CIN1", "expected 5 fields as in the header, found 3")),
                 warehouse.read(Quarantine.TABLE).filter(col(Columns.SOURCE_ID).equalTo("long_form"))

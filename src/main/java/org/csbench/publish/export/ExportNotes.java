@@ -29,7 +29,7 @@ public record ExportNotes(String madeAt, DisclosureLevel level, List<List<String
     public static ExportNotes of(Warehouse warehouse, DisclosureLevel level) {
         List<List<String>> sources = new ArrayList<>();
         if (warehouse.exists(LoadJob.LOAD_AUDIT)) {
-            List<Row> loads = warehouse.read(LoadJob.LOAD_AUDIT)
+            List<Row> loads = warehouse.read(LoadJob.LOAD_AUDIT).filter(col("outcome").notEqual(LoadJob.FAILED))
                     .groupBy(col(Columns.SOURCE_ID), col("source_file"), col(Columns.VINTAGE))
                     .agg(max(col("loaded_at")).as("loaded_at"))
                     .orderBy(col(Columns.SOURCE_ID), col("loaded_at")).collectAsList();

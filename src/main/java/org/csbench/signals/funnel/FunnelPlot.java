@@ -18,8 +18,10 @@ import org.csbench.model.Polarity;
  * valid range) for both models, and z-scores use the same denominator. A unit is ABOVE/BELOW a level when strictly
  * outside its limits, judged by polarity.
  *
- * <p>Units with a missing numerator, a missing or zero denominator, a negative value or (for proportions) a numerator
- * above the denominator are excluded and reported.
+ * <p>Units with a missing numerator, a missing or zero denominator, an infinite value, a negative value or (for
+ * proportions) a numerator above the denominator are excluded and reported. A unit whose limits cannot be computed
+ * (a quantile that does not converge for an extreme expected count) is excluded as {@code LIMITS_NOT_COMPUTABLE} and
+ * the plot made without it: one such unit never stops the plot of the others.
  *
  * @param model proportion or rate
  * @param polarity which direction is better
@@ -72,21 +74,46 @@ public record FunnelPlot(FunnelModel model, Polarity polarity, double multiplier
                 excluded.add(new ExcludedUnit(u.id(), reason));
             }
         }
-        double target = used.stream().mapToDouble(FunnelUnit::numerator).sum()
-                / used.stream().mapToDouble(FunnelUnit::denominator).sum();
-        double[] variances = used.stream().mapToDouble(u -> model.variance(target, u.denominator())).toArray();
-        double[] z = new double[used.size()];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = zScore(value(used.get(i)) - target, variances[i]);
+        // A unit whose limits cannot be computed is left out and the plot made again without it, so one extreme
+        // unit costs its own point, never the cross-section (each round leaves out at least one unit).
+        while (true) {
+            double target = used.stream().mapToDouble(FunnelUnit::numerator).sum()
+                    / used.stream().mapToDouble(FunnelUnit::denominator).sum();
+            double[] variances = used.stream().mapToDouble(u -> model.variance(target, u.denominator())).toArray();
+            double[] z = new double[used.size()];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = zScore(value(used.get(i)) - target, variances[i]);
+            }
+            OverdispersionEstimate od = overdispersion == Overdispersion.NONE || !Double.isFinite(target)
+                    ? new OverdispersionEstimate(Double.NaN, 0) : OverdispersionEstimate.of(z, variances);
+            List<FunnelPoint> points = new ArrayList<>();
+            List<FunnelUnit> failed = new ArrayList<>();
+            for (int i = 0; i < z.length; i++) {
+                try {
+                    points.add(point(used.get(i), target, variances[i], od.tau2()));
+                } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+                    failed.add(used.get(i));
+                }
+            }
+            if (failed.isEmpty()) {
+                return new FunnelResult(model, target * multiplier, od.phi(), od.tau2() * multiplier * multiplier,
+                        points, excluded);
+            }
+            FunnelUnit worst = mostExtreme(failed, target);
+            used.remove(worst);
+            excluded.add(new ExcludedUnit(worst.id(), ExclusionReason.LIMITS_NOT_COMPUTABLE));
         }
-        OverdispersionEstimate od = overdispersion == Overdispersion.NONE
-                ? new OverdispersionEstimate(Double.NaN, 0) : OverdispersionEstimate.of(z, variances);
-        List<FunnelPoint> points = new ArrayList<>();
-        for (int i = 0; i < z.length; i++) {
-            points.add(point(used.get(i), target, variances[i], od.tau2()));
+    }
+
+    /** Of the units that failed, the one furthest from the target (the likeliest cause of the others' failing). */
+    private static FunnelUnit mostExtreme(List<FunnelUnit> failed, double target) {
+        FunnelUnit worst = failed.get(0);
+        for (FunnelUnit u : failed) {
+            if (Math.abs(value(u) - target) > Math.abs(value(worst) - target)) {
+                worst = u;
+            }
         }
-        return new FunnelResult(model, target * multiplier, od.phi(), od.tau2() * multiplier * multiplier, points,
-                excluded);
+        return worst;
     }
 
     private ExclusionReason exclusion(FunnelUnit u) {
@@ -95,6 +122,9 @@ public record FunnelPlot(FunnelModel model, Polarity polarity, double multiplier
         }
         if (Double.isNaN(u.denominator()) || u.denominator() == 0) {
             return ExclusionReason.MISSING_OR_ZERO_DENOMINATOR;
+        }
+        if (Double.isInfinite(u.numerator()) || Double.isInfinite(u.denominator()) || Double.isInfinite(value(u))) {
+            return ExclusionReason.NON_FINITE_VALUE;
         }
         if (u.numerator() < 0 || u.denominator() < 0) {
             return ExclusionReason.NEGATIVE_VALUE;

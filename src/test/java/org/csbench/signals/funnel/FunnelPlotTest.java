@@ -37,6 +37,27 @@ class FunnelPlotTest {
                 new ExcludedUnit("E", ExclusionReason.MISSING_NUMERATOR)), r.excluded());
     }
 
+    /**
+     * A unit whose exact Poisson limits cannot be computed (1e20 events: the chi-square quantile's root finder
+     * fails with "function values at endpoints do not have different signs") is left out with its reason, and the
+     * plot of the others is the one made without it; an infinite numerator is left out before any arithmetic.
+     */
+    @Test
+    void aUnitWhoseLimitsCannotBeComputedIsExcludedWithItsReasonAndTheOthersArePlotted() {
+        FunnelPlot plot = FunnelPlot.ratesPer(10000, Polarity.NEUTRAL).withOverdispersion(Overdispersion.NONE);
+        List<FunnelUnit> others = List.of(FunnelUnit.of("B", 50, 10000), FunnelUnit.of("C", 60, 12000));
+        List<FunnelUnit> units = new ArrayList<>(others);
+        units.add(0, FunnelUnit.of("A", 1e20, 1));
+        units.add(FunnelUnit.of("D", Double.POSITIVE_INFINITY, 100));
+        FunnelResult r = plot.detect(units);
+        FunnelResult without = plot.detect(others);
+        // target = (50 + 60) / (10000 + 12000) x 10000 = 50 per 10,000
+        assertEquals(50.0, r.target(), 1e-9);
+        assertEquals(without.points(), r.points());
+        assertEquals(List.of(new ExcludedUnit("D", ExclusionReason.NON_FINITE_VALUE),
+                new ExcludedUnit("A", ExclusionReason.LIMITS_NOT_COMPUTABLE)), r.excluded());
+    }
+
     /** Ten units of 100 cases, 200 events: p0 = 0.2, s = sqrt(0.2 * 0.8 / 100) = 0.04 for every unit. */
     private static List<FunnelUnit> overdispersed() {
         double[] events = {5, 10, 12, 15, 18, 20, 22, 25, 30, 43};
