@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = "Benchmarks English local authorities' children's services (Spark + Delta Lake).",
         subcommands = {RunCommand.class, TablesCommand.class, HistoryCommand.class, GenerateCommand.class,
                 BenchCommand.class, DictionaryCommand.class, ExportCommand.class, ReportCommand.class,
-                CommandLine.HelpCommand.class})
+                RevisionsCommand.class, CommandLine.HelpCommand.class})
 public final class Csbench implements Runnable {
     /** Exit code for a user's mistake (bad file, bad spec, unknown table). */
     public static final int USER_ERROR = 2;

@@ -23,12 +23,14 @@ import java.util.List;
  * @param scorecard  the council and month of a wide scorecard, or null
  * @param measuresFrom measures found by column-name pattern (EES sources), after the listed {@code measures}
  * @param ignore     rows left out on purpose, counted as ignored (EES sources)
+ * @param publication when the file was published, which years it supplies and its precedence over other sources
  */
 public record SourceSpec(String id, SourceFormat format, String path, String title, String release,
         PeriodSpec period, List<DimensionSpec> dimensions, List<MeasureSpec> measures, NeighbourModelSpec neighbours,
         List<ColumnSpec> columns, String target, java.util.Map<String, Double> roundedTo, String delimiter,
-        ScorecardSpec scorecard, List<MeasurePattern> measuresFrom, IgnoreSpec ignore) {
+        ScorecardSpec scorecard, List<MeasurePattern> measuresFrom, IgnoreSpec ignore, PublicationSpec publication) {
     public SourceSpec {
+        publication = publication == null ? PublicationSpec.NONE : publication;
         dimensions = List.copyOf(dimensions);
         measuresFrom = List.copyOf(measuresFrom);
         ignore = ignore == null ? IgnoreSpec.NONE : ignore;
@@ -37,10 +39,24 @@ public record SourceSpec(String id, SourceFormat format, String path, String tit
         roundedTo = java.util.Map.copyOf(roundedTo);
     }
 
+    /** A source entry that says nothing of its publication ({@link PublicationSpec#NONE}). */
+    public SourceSpec(String id, SourceFormat format, String path, String title, String release, PeriodSpec period,
+            List<DimensionSpec> dimensions, List<MeasureSpec> measures, NeighbourModelSpec neighbours,
+            List<ColumnSpec> columns, String target, java.util.Map<String, Double> roundedTo, String delimiter,
+            ScorecardSpec scorecard, List<MeasurePattern> measuresFrom, IgnoreSpec ignore) {
+        this(id, format, path, title, release, period, dimensions, measures, neighbours, columns, target, roundedTo,
+                delimiter, scorecard, measuresFrom, ignore, PublicationSpec.NONE);
+    }
+
+    /** The order of this file's release among releases of the same values ({@link PublicationSpec#releaseOrder}). */
+    public String releaseOrder() {
+        return publication.releaseOrder(release);
+    }
+
     /** This source read from {@code otherPath}. */
     public SourceSpec withPath(String otherPath) {
         return new SourceSpec(id, format, otherPath, title, release, period, dimensions, measures, neighbours, columns,
-                target, roundedTo, delimiter, scorecard, measuresFrom, ignore);
+                target, roundedTo, delimiter, scorecard, measuresFrom, ignore, publication);
     }
 
     public String bronzeTable() {

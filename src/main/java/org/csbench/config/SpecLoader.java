@@ -32,7 +32,9 @@ public final class SpecLoader {
     private static final Set<String> SOURCE_KEYS = Set.of("id", "format", "file", "path", "title", "release",
             "period", "dimensions", "measures", "model", "valid_from", "valid_to", "la_code_column",
             "la_name_column", "columns", "target", "rounded_to", "delimiter", "la_code", "la_name", "report_month",
-            "measures_from", "ignore", "roles");
+            "measures_from", "ignore", "roles", "published", "years", "precedence");
+
+    private static final Pattern YEARS = Pattern.compile("(\\d{4})(?:\\s*-\\s*(\\d{4}))?");
 
     private final YamlReader yaml;
 
@@ -207,7 +209,44 @@ public final class SpecLoader {
                 yaml.text(node, "release", where, false), period(node.get("period"), where + ".period"), dimensions,
                 measures, neighbours, columns, target, roundedTo(node.get("rounded_to"), where + ".rounded_to"),
                 delimiter(yaml.text(node, "delimiter", where, false), where + ".delimiter", format), scorecard,
-                measuresFrom, ignore);
+                measuresFrom, ignore, publication(node, where));
+    }
+
+    /** {@code published}, {@code years}, {@code precedence} and {@code rounded_to: unknown} of a source entry. */
+    private PublicationSpec publication(JsonNode node, String where) {
+        java.time.LocalDate published = null;
+        String date = yaml.text(node, "published", where, false);
+        if (date != null) {
+            try {
+                published = java.time.LocalDate.parse(date);
+            } catch (DateTimeException e) {
+                throw yaml.fail(where + ".published", "'" + date + "' is not a date like 2024-11-28");
+            }
+        }
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
+        JsonNode yearsNode = node.get("years");
+        if (yearsNode != null && !yearsNode.isNull()) {
+            for (String item : yearsNode.isArray() ? yaml.strings(yearsNode, where + ".years")
+                    : List.of(yearsNode.asText().trim())) {
+                java.util.regex.Matcher m = YEARS.matcher(item.trim());
+                if (!m.matches()) {
+                    throw yaml.fail(where + ".years", "'" + item + "' is not a year or a range of years like 2020-2024");
+                }
+                int from = Integer.parseInt(m.group(1));
+                int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+                if (to < from) {
+                    throw yaml.fail(where + ".years", "'" + item + "' ends before it starts");
+                }
+                for (int y = from; y <= to; y++) {
+                    years.add(y);
+                }
+            }
+        }
+        Integer precedence = yaml.integer(node, "precedence", where);
+        JsonNode rounded = node.get("rounded_to");
+        boolean roundingUnknown = rounded != null && rounded.isTextual()
+                && rounded.asText().trim().equalsIgnoreCase("unknown");
+        return new PublicationSpec(published, years, precedence == null ? 0 : precedence, roundingUnknown);
     }
 
     /** {@code [population_type]} or {@code [{ column: [population_type, population_count], as: population_type }]}. */
@@ -424,11 +463,12 @@ public final class SpecLoader {
 
     private Map<String, Double> roundedTo(JsonNode node, String where) {
         Map<String, Double> result = new LinkedHashMap<>();
-        if (node == null || node.isNull()) {
+        if (node == null || node.isNull()
+                || node.isTextual() && node.asText().trim().equalsIgnoreCase("unknown")) {
             return result;
         }
         if (!node.isObject()) {
-            throw yaml.fail(where, "expected a mapping of geographic level to rounding unit, e.g. { national: 10 }");
+            throw yaml.fail(where, "expected 'unknown' or a mapping of geographic level to rounding unit, e.g. { national: 10 }");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();

@@ -29,7 +29,7 @@ public enum CodeSet {
     VALUE_SOURCE("value_source", "Where the value shown comes from",
             label("computed", "computed by csbench from the published inputs"),
             label("published", "the figure as published (the computed one differs only by input rounding or "
-                    + "authorities the publisher left out)")),
+                    + "authorities the publisher left out, or cannot be computed because an input is suppressed)")),
     STATUS_REASON("status_reason", "Why a value is not available",
             label("numerator_not_available", "the numerator is suppressed or not available: the value takes its "
                     + "status"),
@@ -44,7 +44,11 @@ public enum CodeSet {
             label("explained_by_authorities_left_out", "differs: the publisher left out authorities whose inputs "
                     + "are not available or of low reliability (authorities_left_out says how many)"),
             label("unexplained", "differs, and neither input rounding nor missing authorities explain it: check "
-                    + "the source")),
+                    + "the source"),
+            label("rounding_unknown", "differs, and how the source rounded its inputs is not known (its entry says "
+                    + "rounded_to: unknown), so rounding may explain it"),
+            label("published_input_suppressed", "no value can be computed (an input is suppressed, c); the value "
+                    + "is the figure as published")),
     COMPARISON("comparison", "How an authority's value compares with a comparator, by the indicator's polarity",
             label("better", "better than the comparator by more than the indicator's tolerance"),
             label("worse", "worse than the comparator by more than the indicator's tolerance"),
@@ -160,7 +164,14 @@ public enum CodeSet {
             label("very_close", "Very close"),
             label("close", "Close"),
             label("somewhat_close", "Somewhat close"),
-            label("not_close", "Not close"));
+            label("not_close", "Not close")),
+    REVISION_CAUSE("revision_cause", "Why a later release changed a value",
+            label("population_revised", "the numerator is the same; the denominator (the ONS population estimate) "
+                    + "was revised"),
+            label("count_revised", "the numerator or a denominator count was revised"),
+            label("suppression_changed", "the value was suppressed in one release and not in the other"),
+            label("boundary_change", "the authority's code changed (a reorganisation or a new GSS code)"),
+            label("unknown", "the value changed for a reason the releases do not show"));
 
     private final String id;
     private final String meaning;

@@ -552,6 +552,43 @@ public final class Star {
                 text(MESSAGE, "The anomaly in words, with its figures"));
     }
 
+    /** {@code gold.fact_revision}: each value a later release of a source changed. */
+    public static final class FactRevision {
+        public static final String FROM_RELEASE = "from_release";
+        public static final String TO_RELEASE = "to_release";
+        public static final String OLD_VALUE = "old_value";
+        public static final String NEW_VALUE = "new_value";
+        public static final String DIFFERENCE = "difference";
+        public static final String OLD_STATUS = "old_status_code";
+        public static final String NEW_STATUS = "new_status_code";
+        public static final String OLD_NUMERATOR = "old_numerator";
+        public static final String NEW_NUMERATOR = "new_numerator";
+        public static final String OLD_DENOMINATOR = "old_denominator";
+        public static final String NEW_DENOMINATOR = "new_denominator";
+        public static final String CAUSE = "cause_code";
+
+        public static final TableDef TABLE = TableDef.of("gold.fact_revision",
+                "one row per indicator, area, period and pair of consecutive releases",
+                "Each value that a later release of a source changed (releases ordered by their publication date or "
+                        + "label): the value as published in each release (or as computed from it where it publishes "
+                        + "none), the difference and its cause where the releases show it",
+                INDICATOR, AREA, PERIOD,
+                text(FROM_RELEASE, "The earlier release (the source entry's release label, or the file's SHA-256)"),
+                text(TO_RELEASE, "The later release that changed the value"),
+                number(OLD_VALUE, "the indicator's unit", "The value in the earlier release: its published figure, "
+                        + "or the value computed from its inputs where it publishes none"),
+                number(NEW_VALUE, "the indicator's unit", "The value in the later release, found the same way"),
+                number(DIFFERENCE, "the indicator's unit", "new_value - old_value"),
+                code(OLD_STATUS, CodeSet.STATUS, "The value's status in the earlier release"),
+                code(NEW_STATUS, CodeSet.STATUS, "The value's status in the later release"),
+                number(OLD_NUMERATOR, "the numerator measure's unit", "The numerator in the earlier release"),
+                number(NEW_NUMERATOR, "the numerator measure's unit", "The numerator in the later release"),
+                number(OLD_DENOMINATOR, "the denominator's unit", "The denominator the earlier release's value was "
+                        + "computed with here (the current population for a rate per 10,000)"),
+                number(NEW_DENOMINATOR, "the denominator's unit", "The denominator of the later release's value"),
+                code(CAUSE, CodeSet.REVISION_CAUSE, "Why the value changed, where the releases show it"));
+    }
+
     /** {@code gold.bridge_statistical_neighbour}: each authority's statistical neighbours, by model. */
     public static final class BridgeStatisticalNeighbour {
         public static final String NEIGHBOUR_AREA_KEY = "neighbour_area_key";
@@ -580,7 +617,7 @@ public final class Star {
         return List.of(DimIndicator.TABLE, DimArea.TABLE, DimPeriod.TABLE, DimCode.TABLE,
                 BridgeStatisticalNeighbour.TABLE, FactIndicatorValue.TABLE, FactIndicatorWindow.TABLE,
                 FactBenchmark.TABLE, FactSignal.TABLE, FactSeriesSignal.TABLE, FactCrossSection.TABLE,
-                FactDataQuality.TABLE);
+                FactDataQuality.TABLE, FactRevision.TABLE);
     }
 
     /** The columns that identify one row of {@code table} (its grain): unique together, never empty. */
@@ -589,6 +626,8 @@ public final class Star {
             return List.of(INDICATOR_KEY, PERIOD_KEY);
         } else if (table.equals(FactDataQuality.TABLE)) {
             return List.of(INDICATOR_KEY, AREA_KEY, PERIOD_KEY, FactDataQuality.ANOMALY);
+        } else if (table.equals(FactRevision.TABLE)) {
+            return List.of(INDICATOR_KEY, AREA_KEY, PERIOD_KEY, FactRevision.FROM_RELEASE, FactRevision.TO_RELEASE);
         } else if (table.equals(BridgeStatisticalNeighbour.TABLE)) {
             return List.of(AREA_KEY, BridgeStatisticalNeighbour.MODEL, BridgeStatisticalNeighbour.RANK);
         } else if (table.equals(DimCode.TABLE)) {

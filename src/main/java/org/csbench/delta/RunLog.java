@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -22,6 +23,8 @@ import org.csbench.contract.TableDef;
  */
 public final class RunLog {
     public static final String TABLE = "audit.run";
+    /** {@code audit.load_audit}: one row per file loaded, with the run ({@code load_id}) and release ({@code vintage}). */
+    public static final String LOAD_AUDIT = "audit.load_audit";
     public static final String RUN_ID = "run_id";
     public static final String OUTCOME = "outcome";
     public static final String FINISHED_AT = "finished_at";
@@ -65,6 +68,27 @@ public final class RunLog {
         Row row = last.get(0);
         return Optional.of(new Run(row.getAs(RUN_ID), row.getAs(OUTCOME),
                 Map.copyOf(row.<String, Long>getJavaMap(row.fieldIndex(TABLE_VERSIONS)))));
+    }
+
+    /**
+     * The run a reader asks for with {@code --as-of}: the run with that id, or for a release label the last complete
+     * run that loaded it (its rows carry it as their vintage in {@link #LOAD_AUDIT}).
+     */
+    public static Optional<Run> asOf(Warehouse warehouse, String runOrRelease) {
+        if (!warehouse.exists(TABLE)) {
+            return Optional.empty();
+        }
+        Dataset<Row> runs = warehouse.read(TABLE);
+        Dataset<Row> chosen = runs.filter(col(RUN_ID).equalTo(runOrRelease));
+        if (chosen.isEmpty() && warehouse.exists(LOAD_AUDIT)) {
+            Dataset<Row> loads = warehouse.read(LOAD_AUDIT).filter(col("vintage").equalTo(runOrRelease))
+                    .select(col("load_id").as("_load_id"));
+            chosen = runs.filter(col(OUTCOME).equalTo(COMPLETE))
+                    .join(loads, col(RUN_ID).equalTo(col("_load_id")), "left_semi");
+        }
+        return chosen.orderBy(col(FINISHED_AT).desc()).limit(1).collectAsList().stream().findFirst()
+                .map(row -> new Run(row.getAs(RUN_ID), row.getAs(OUTCOME),
+                        Map.copyOf(row.<String, Long>getJavaMap(row.fieldIndex(TABLE_VERSIONS)))));
     }
 
     /** Logs a run that left the tables at {@code versions} (the run's last commit); returns what it logged. */

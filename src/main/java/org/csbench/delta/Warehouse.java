@@ -82,6 +82,19 @@ public final class Warehouse {
         return WarehouseLock.isHeld(root, hadoopConf()) ? new Warehouse(spark, root, Map.of()) : this;
     }
 
+    /**
+     * The warehouse as it was published by an earlier run ({@code --as-of}): every table at the version that run
+     * recorded in {@link RunLog}; {@code runOrRelease} is a run id, or a release label for the last complete run
+     * that loaded that release.
+     */
+    public Warehouse publishedAsOf(String runOrRelease) {
+        RunLog.Run run = RunLog.asOf(this, runOrRelease).orElseThrow(() -> Errors.invalidArgument(String.format(
+                "--as-of '%s': no run with that id and no complete run that loaded a release of that name in %s; "
+                        + "run ids are in audit.run (csbench history audit.run), releases in audit.load_audit",
+                runOrRelease, root)));
+        return new Warehouse(spark, root, run.tableVersions());
+    }
+
     /** Whether this is a reader's view pinned to a complete run ({@link #published}). */
     public boolean isPinned() {
         return pinned != null;

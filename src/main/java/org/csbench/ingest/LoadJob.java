@@ -43,18 +43,17 @@ import org.csbench.model.Errors;
  * <p>Every file is read and checked before anything is written, so a file that cannot be read fails the run
  * with no table changed. The writes then run in one {@link WarehouseTransaction}. A file already loaded (same
  * source, same SHA-256) is skipped: loading it again changes nothing. A changed file is a new vintage: its
- * values are added and become current, the previous vintage's values stay, marked not current.
+ * values are added and the previous vintage's values stay; which of them is current is decided by the releases'
+ * own order and the sources' precedence ({@link Vintages}), not by the order files are loaded in.
  */
 public final class LoadJob {
     public static final String OBSERVATION = "silver.observation";
-    public static final String LOAD_AUDIT = "audit.load_audit";
+    public static final String LOAD_AUDIT = org.csbench.delta.RunLog.LOAD_AUDIT;
     public static final String DELIMITER = ",";
     /** The load audit's outcome of a source that could not be loaded (with --keep-going). */
     public static final String FAILED = "failed";
 
     private static final Logger LOG = LoggerFactory.getLogger(LoadJob.class);
-    private static final List<String> OBSERVATION_KEY = List.of(Columns.INDICATOR_ID, Columns.PERIOD_TYPE,
-            Columns.PERIOD_END, Columns.GEOGRAPHIC_LEVEL, Columns.REGION_CODE, Columns.OLD_LA_CODE, Columns.NEW_LA_CODE);
 
     /** Told about each step as it happens, for progress lines. */
     public interface Progress {
@@ -137,6 +136,8 @@ public final class LoadJob {
     private final boolean keepGoing;
     private final Map<String, long[]> written = new LinkedHashMap<>();
     private final Map<String, Double> writeSeconds = new HashMap<>();
+    /** Each source's precedence where two publish the same value ({@link Vintages}). */
+    private final Map<String, Integer> precedence = new HashMap<>();
 
     public LoadJob(Warehouse warehouse, Progress progress) {
         this(warehouse, progress, false);
@@ -169,6 +170,7 @@ public final class LoadJob {
         String loadId = tx.runId();
         Timestamp ingestedAt = Timestamp.from(started);
         Map<String, Map<String, String>> loaded = previousLoads();
+        spec.sources().forEach(source -> precedence.put(source.id(), source.publication().precedence()));
         KnownAuthorities authorities = KnownAuthorities.forSpec(spec.specFile());
 
         List<Staged> staged = new ArrayList<>();
@@ -290,7 +292,7 @@ public final class LoadJob {
                 warnUnusedDuplicates(source, header, used);
                 lines = read(spark, file, header, delimiter);
                 checked = EesTransform.check(lines, layout, authorities).persist(StorageLevel.MEMORY_AND_DISK_SER());
-                targets.add(new Target(OBSERVATION, observations(EesTransform.observations(checked, layout, source), lineage)));
+                targets.add(new Target(OBSERVATION, observations(EesTransform.observations(checked, layout, source), lineage, source)));
             }
             case SN_WIDE -> {
                 NeighbourTransform.Layout layout = NeighbourTransform.Layout.resolve(header, source.neighbours());
@@ -320,7 +322,7 @@ public final class LoadJob {
                         positions, source, authorities).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 checked = ScorecardLongTransform.check(lines, header, positions, delimiter);
                 targets.add(new Target(OBSERVATION, observations(ScorecardLongTransform.observations(checked, source),
-                        lineage)));
+                        lineage, source)));
             }
             case SCORECARD_WIDE -> {
                 ScorecardWideLayout layout = ScorecardWideLayout.resolve(header, source.scorecard());
@@ -335,7 +337,7 @@ public final class LoadJob {
                 lines = read(spark, file, header, delimiter);
                 checked = ScorecardWideTransform.check(lines, layout, source).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 targets.add(new Target(OBSERVATION, observations(
-                        ScorecardWideTransform.observations(checked, layout, source), lineage)));
+                        ScorecardWideTransform.observations(checked, layout, source), lineage, source)));
                 targets.add(new Target(ScorecardWideTransform.TABLE, withVintage(
                         ScorecardWideTransform.indicators(checked, layout, source), lineage)));
             }
@@ -368,9 +370,17 @@ public final class LoadJob {
         return CsvLines.read(spark, file, header.size(), delimiter).persist(StorageLevel.MEMORY_AND_DISK_SER());
     }
 
-    private static Dataset<Row> observations(Dataset<Row> rows, Lineage lineage) {
-        return lineage.addTo(rows.withColumn(Columns.VINTAGE, lit(lineage.vintage()))
-                .withColumn(Columns.IS_CURRENT, lit(true)), CsvLines.LINE);
+    /**
+     * Observations with their vintage and release order ({@link Vintages}), and whether the source's rounding is
+     * known; only the years the source supplies ({@code years:}). Whether they are current is decided when written.
+     */
+    private static Dataset<Row> observations(Dataset<Row> rows, Lineage lineage, SourceSpec source) {
+        Dataset<Row> supplied = source.publication().yearSet().isEmpty() ? rows
+                : rows.filter(col(Columns.YEAR).isin(source.publication().yearSet().toArray()));
+        return lineage.addTo(supplied.withColumn(Columns.VINTAGE, lit(lineage.vintage()))
+                .withColumn(Columns.IS_CURRENT, lit(true))
+                .withColumn(Vintages.RELEASE_ORDER, lit(source.releaseOrder()).cast(DataTypes.StringType))
+                .withColumn(Vintages.ROUNDING_KNOWN, lit(!source.publication().roundingUnknown())), CsvLines.LINE);
     }
 
     private static Dataset<Row> withVintage(Dataset<Row> rows, Lineage lineage) {
@@ -442,12 +452,17 @@ public final class LoadJob {
     private void writeTarget(WarehouseTransaction tx, String table, List<Staged> sources, Dataset<Row> rows,
             String note) {
         if (table.equals(OBSERVATION)) {
+            // Which row of a key is current is decided by precedence and release order, not load order: an older
+            // release loaded after a newer one is kept as a vintage, not current.
             tx.touch(table);
+            Dataset<Row> decided = Vintages.decideAmongLoaded(rows, precedence);
             if (warehouse.exists(table)) {
-                Dataset<Row> keys = rows.select(keyColumns()).distinct();
-                warehouse.updateMatched(table, keys, sameKeyOlderVintage(), Map.of(Columns.IS_CURRENT, lit(false)), note);
+                decided = Vintages.decideAgainstTable(decided,
+                        warehouse.readVersion(table, warehouse.version(table).orElseThrow()), precedence);
+                warehouse.updateMatched(table, Vintages.replacements(decided), Vintages.replacedBy(),
+                        Map.of(Columns.IS_CURRENT, lit(false)), note);
             }
-            append(tx, table, rows, note);
+            append(tx, table, decided, note);
         } else if (table.equals(NeighbourTransform.TABLE)) {
             replace(tx, table, rows, inList(NeighbourTransform.MODEL,
                     sources.stream().map(s -> s.source().neighbours().model()).toList()), note);
@@ -468,23 +483,6 @@ public final class LoadJob {
             all = all.unionByName(parts.get(i), true);
         }
         return all;
-    }
-
-    private Column[] keyColumns() {
-        List<Column> columns = new ArrayList<>();
-        for (String key : OBSERVATION_KEY) {
-            columns.add(col(key));
-        }
-        columns.add(col(Columns.VINTAGE));
-        return columns.toArray(Column[]::new);
-    }
-
-    private static Column sameKeyOlderVintage() {
-        Column match = col("t." + Columns.IS_CURRENT).and(col("t." + Columns.VINTAGE).notEqual(col("s." + Columns.VINTAGE)));
-        for (String key : OBSERVATION_KEY) {
-            match = match.and(col("t." + key).eqNullSafe(col("s." + key)));
-        }
-        return match;
     }
 
     private long append(WarehouseTransaction tx, String table, Dataset<Row> rows, String note) {

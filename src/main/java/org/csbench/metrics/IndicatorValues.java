@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
@@ -39,6 +40,7 @@ import org.csbench.contract.Star.DimIndicator;
 import org.csbench.contract.Star.DimPeriod;
 import org.csbench.contract.Star.FactIndicatorValue;
 import org.csbench.ingest.ReferenceTables;
+import org.csbench.ingest.Vintages;
 import org.csbench.model.Columns;
 import org.csbench.model.GeographicLevel;
 import org.csbench.model.Status;
@@ -90,6 +92,16 @@ public final class IndicatorValues {
     private static final String PUB = "p";
     private static final String AVAILABLE = Status.AVAILABLE.code();
     private static final String LONDON = "E12000007";
+    private static final String SUPPRESSED = Status.SUPPRESSED.code();
+    private static final String LOW = Status.LOW.code();
+    /** Any input's source says its rounding is unknown. */
+    private static final String ROUNDING_UNKNOWN = "_rounding_unknown";
+    /** For a numerator published as {@code low}: half its last published digit (the value lies in 0 to this). */
+    private static final String N_LOW_HALF = "_n_low_half";
+    /** Denominator terms not available for a reason other than {@code low}. */
+    private static final String D_OTHER_MISSING = "_d_other_missing";
+    private static final String LOW_ROUNDS_TO_ZERO = "_low_rounds_to_zero";
+    private static final String PUBLISHED_OVER_SUPPRESSED = "_published_over_suppressed";
 
     private IndicatorValues() {
     }
@@ -104,7 +116,12 @@ public final class IndicatorValues {
     /** Every catalogue indicator computed from the current observations and the population. */
     public static Dataset<Row> compute(Dataset<Row> observations, Dataset<Row> population, Catalogue catalogue) {
         SparkSession spark = observations.sparkSession();
-        Dataset<Row> current = oneValuePerKey(observations.filter(col(Columns.IS_CURRENT))
+        List<String> columns = List.of(observations.columns());
+        Dataset<Row> observed = columns.contains(Vintages.ROUNDING_KNOWN) ? observations
+                : observations.withColumn(Vintages.ROUNDING_KNOWN, lit(true));
+        observed = columns.contains(Columns.UNIT) ? observed
+                : observed.withColumn(Columns.UNIT, lit(null).cast(DataTypes.StringType));
+        Dataset<Row> current = oneValuePerKey(observed.filter(col(Columns.IS_CURRENT))
                 .withColumn(Geography.GEO_KEY, Geography.geoKey())
                 .withColumn(FREQUENCY, frequencyOf(col(Columns.PERIOD_TYPE))));
         List<Indicator> direct = new ArrayList<>();
@@ -154,7 +171,8 @@ public final class IndicatorValues {
                 col(Columns.ROUNDING_UNIT).as("_n_unit"), lit(null).cast(DataTypes.DoubleType).as("_d"),
                 lit(0L).as("_d_rows"), lit(null).cast(DataTypes.StringType).as("_d_status"),
                 lit(null).cast(DataTypes.DoubleType).as("_d_unit"),
-                lit(null).cast(DataTypes.DoubleType).as(PUBLISHED_VALUE));
+                lit(null).cast(DataTypes.DoubleType).as(PUBLISHED_VALUE), lit(false).as(ROUNDING_UNKNOWN),
+                when(col(Columns.STATUS).equalTo(LOW), lowHalf()).as(N_LOW_HALF), lit(0L).as(D_OTHER_MISSING));
     }
 
     /** Indicators that bring several measures together: the measures of one key meet in a group. */
@@ -180,7 +198,11 @@ public final class IndicatorValues {
                         count(when(isDen, 1)).as("_d_rows"),
                         min(when(isDen.and(notAvailable), col(Columns.STATUS))).as("_d_status"),
                         sum(when(isDen, col(Columns.ROUNDING_UNIT))).as("_d_unit"),
-                        max(when(col(ROLE).equalTo(PUB), col(Columns.VALUE))).as(PUBLISHED_VALUE))
+                        max(when(col(ROLE).equalTo(PUB), col(Columns.VALUE))).as(PUBLISHED_VALUE),
+                        max(coalesce(col(Vintages.ROUNDING_KNOWN), lit(true)).unary_$bang()).as(ROUNDING_UNKNOWN),
+                        max(when(isNum.and(col(Columns.STATUS).equalTo(LOW)), lowHalf())).as(N_LOW_HALF),
+                        count(when(isDen.and(notAvailable).and(col(Columns.STATUS).notEqual(LOW)), 1))
+                                .as(D_OTHER_MISSING))
                 .filter(col("_n_rows").gt(0));
     }
 
@@ -345,13 +367,42 @@ public final class IndicatorValues {
                         .when(differs.and(leftOut), concat(lit("the published figure leaves out "),
                                 col("_incomplete").cast("string"),
                                 lit(" authorities whose inputs are not available or of low reliability")))
+                        .when(differs.and(col(ROUNDING_UNKNOWN)), lit("rounding unknown: the source's entry says "
+                                + "rounded_to: unknown, so input rounding may explain the difference"))
                         .when(differs, lit("not explained by input rounding or missing authorities: check the source")))
                 .withColumn(PUBLISHED_CHECK, when(differs.and(explained), lit("explained_by_input_rounding"))
                         .when(differs.and(leftOut), lit("explained_by_authorities_left_out"))
+                        .when(differs.and(col(ROUNDING_UNKNOWN)), lit("rounding_unknown"))
                         .when(differs, lit("unexplained"))
                         .when(col(PUBLISHED_VALUE).isNotNull().and(col(VALUE_COMPUTED).isNotNull()), lit("matches")))
                 .withColumn(LEFT_OUT, when(differs.and(explained.unary_$bang()).and(leftOut), col("_incomplete")));
-        Column useTarget = col(EXPLAINED).isNotNull().and(col(EXPLAINED));
+        // Published figures win where csbench cannot compute: a rate or percentage the source publishes is the value
+        // when an input is suppressed; a numerator published as 'low' (more than 0, under half its last digit)
+        // gives the value every figure in its range rounds to, with status low.
+        Column lowHigh = when(col("_has_denominator"), try_divide(col(N_LOW_HALF).multiply(col("_multiplier")),
+                        when(usesPopulation, col("_pop")).otherwise(coalesce(col("_d"), lit(0.0)))))
+                .otherwise(col(N_LOW_HALF).multiply(col("_multiplier")));
+        Column lowCase = col(Columns.STATUS).equalTo(LOW).and(col(N_LOW_HALF).isNotNull())
+                .and(coalesce(col(D_OTHER_MISSING), lit(0L)).equalTo(0))
+                .and(usesPopulation.unary_$bang().or(col("_pop_status").equalTo(AVAILABLE)));
+        judged = judged
+                .withColumn(LOW_ROUNDS_TO_ZERO, lowCase.and(coalesce(Rounding.roundedDouble(lowHigh.minus(1e-9),
+                        col(DECIMALS)).equalTo(0.0), lit(false))))
+                .withColumn(PUBLISHED_OVER_SUPPRESSED, lit(compareWithPublished)
+                        .and(col(Columns.STATUS).equalTo(SUPPRESSED)).and(col(PUBLISHED_VALUE).isNotNull()))
+                .withColumn(VALUE_COMPUTED, when(col(LOW_ROUNDS_TO_ZERO), lit(0.0)).otherwise(col(VALUE_COMPUTED)))
+                .withColumn(PUBLISHED_CHECK, when(col(PUBLISHED_OVER_SUPPRESSED), lit("published_input_suppressed"))
+                        .otherwise(col(PUBLISHED_CHECK)))
+                .withColumn(STATUS_REASON, when(col(PUBLISHED_OVER_SUPPRESSED), lit(null).cast(DataTypes.StringType))
+                        .when(col(LOW_ROUNDS_TO_ZERO), concat(lit("numerator "), col(NUMERATOR_MEASURE),
+                                lit(" is low (more than 0, under half its last published digit): every value it "
+                                        + "could have rounds to 0")))
+                        .otherwise(col(STATUS_REASON)))
+                .withColumn(STATUS_REASON_LABEL, when(col(PUBLISHED_OVER_SUPPRESSED), lit(null).cast(DataTypes.StringType))
+                        .otherwise(col(STATUS_REASON_LABEL)))
+                .withColumn(Columns.STATUS, when(col(PUBLISHED_OVER_SUPPRESSED), lit(AVAILABLE))
+                        .otherwise(col(Columns.STATUS)));
+        Column useTarget = col(EXPLAINED).isNotNull().and(col(EXPLAINED)).or(col(PUBLISHED_OVER_SUPPRESSED));
         Column value = when(useTarget, col(PUBLISHED_VALUE)).otherwise(col(VALUE_COMPUTED));
         Column inRange = when(value.isNull(), lit(null).cast(DataTypes.BooleanType))
                 .otherwise(col("_valid_min").isNull().or(value.geq(col("_valid_min")))
@@ -371,6 +422,11 @@ public final class IndicatorValues {
                         col(STATUS_REASON_LABEL), col(IN_VALID_RANGE), col(EXPLAINED), col(EXPLANATION),
                         col(PUBLISHED_CHECK), col(LEFT_OUT), col(Columns.VINTAGE),
                         col(Columns.SOURCE_ID));
+    }
+
+    /** Half the last published digit of a measure published as {@code low}: whole counts, other units to 0.1. */
+    private static Column lowHalf() {
+        return when(col(Columns.UNIT).equalTo(org.csbench.model.Unit.COUNT.code()), lit(0.5)).otherwise(lit(0.05));
     }
 
     private static Column numeratorFirst(String column) {

@@ -23,6 +23,7 @@ import org.csbench.contract.Star.DimIndicator;
 import org.csbench.contract.Star.DimPeriod;
 import org.csbench.contract.Star.FactIndicatorValue;
 import org.csbench.contract.Star.FactIndicatorWindow;
+import org.csbench.contract.Star.FactRevision;
 import org.csbench.contract.TableDef;
 import org.csbench.delta.Warehouse;
 import org.csbench.delta.WarehouseTransaction;
@@ -35,7 +36,8 @@ import org.csbench.model.Columns;
  * Computes the catalogue's indicators from {@code silver.observation} and {@code reference.population} and replaces
  * the star's dimensions ({@code gold.dim_indicator}, {@code gold.dim_area}, {@code gold.dim_period},
  * {@code gold.dim_code}), the bridge of statistical neighbours ({@code gold.bridge_statistical_neighbour}) and its
- * value facts ({@code gold.fact_indicator_value}, {@code gold.fact_indicator_window}).
+ * value facts ({@code gold.fact_indicator_value}, {@code gold.fact_indicator_window}) and the revisions between
+ * releases ({@code gold.fact_revision}).
  */
 public final class MetricsJob {
     /** {@code reference.statistical_neighbour}'s columns the bridge reads, for a pipeline without models. */
@@ -81,6 +83,10 @@ public final class MetricsJob {
         LoadJob.TableResult valueTable = write(FactIndicatorValue.TABLE, IndicatorValues.fact(IndicatorValues.compute(
                 observations, warehouse.read(ReferenceTables.POPULATION), catalogue)), tx, note);
         tables.add(valueTable);
+        // Each value a later release changed, against the release before it (empty while every source has one).
+        tables.add(write(FactRevision.TABLE, Revisions.fact(observations, warehouse.read(ReferenceTables.POPULATION),
+                warehouse.exists(ReferenceTables.CODE_CHANGE) ? warehouse.read(ReferenceTables.CODE_CHANGE) : null,
+                catalogue), tx, note));
 
         // The windows read the values back from the table just written (columnar and compressed: cheaper than
         // keeping millions of rows cached), with the attributes of the dimensions.
@@ -91,13 +97,16 @@ public final class MetricsJob {
                     warehouse.read(DimArea.TABLE.name()), candidates);
             tables.add(write(FactIndicatorWindow.TABLE, Windows.fact(Windows.compute(values, catalogue)), tx, note));
             Dataset<Row> used = fact.select(Star.PERIOD_KEY)
-                    .union(warehouse.read(FactIndicatorWindow.TABLE.name()).select(Star.PERIOD_KEY));
+                    .union(warehouse.read(FactIndicatorWindow.TABLE.name()).select(Star.PERIOD_KEY))
+                    .union(warehouse.read(FactRevision.TABLE.name()).select(Star.PERIOD_KEY));
             tables.add(write(DimPeriod.TABLE, Dimensions.periods(candidates, used), tx, note));
         } finally {
             candidates.unpersist();
         }
         Row checks = warehouse.read(FactIndicatorValue.TABLE.name()).agg(
-                count(when(col(FactIndicatorValue.PUBLISHED_CHECK).notEqual(CodeSet.PUBLISHED_CHECK.code("matches")), 1)),
+                count(when(col(FactIndicatorValue.PUBLISHED_CHECK).notEqual(CodeSet.PUBLISHED_CHECK.code("matches"))
+                        .and(col(FactIndicatorValue.PUBLISHED_CHECK)
+                                .notEqual(CodeSet.PUBLISHED_CHECK.code("published_input_suppressed"))), 1)),
                 count(when(col(FactIndicatorValue.PUBLISHED_CHECK).equalTo(CodeSet.PUBLISHED_CHECK.code("unexplained")),
                         1))).first();
         return new Result(valueTable.rowsWritten(), checks.getLong(0), checks.getLong(1), tables);

@@ -105,6 +105,13 @@ public final class Errors {
                 sourceId, vintage, abbreviate(oldSha), abbreviate(newSha)));
     }
 
+    public static CsbenchException sourcesOverlap(String firstSource, String secondSource, String key) {
+        return new CsbenchException(String.format("sources '%s' and '%s' both publish %s with different figures, "
+                + "and nothing says which wins: give one of them 'precedence:' (the higher wins) or a later "
+                + "'published:' date or 'release:', or limit the years each supplies with 'years:' in the pipeline spec",
+                firstSource, secondSource, key));
+    }
+
     public static CsbenchException unknownTable(String table, Collection<String> known) {
         return new CsbenchException(String.format(
                 "table '%s' not found in the warehouse; known tables: %s (run 'csbench tables')",

@@ -110,7 +110,8 @@ class StarSchemaTest {
                 assertEquals(0, read(fact).filter(col(column).isNull()).count(), fact.name() + " null " + column);
             }
             long rows = read(fact).count();
-            assertTrue(rows > 0, fact.name() + " is empty");
+            // The sample run loads one release of each source: it has no revisions (RevisionTest has).
+            assertTrue(rows > 0 || fact.equals(Star.FactRevision.TABLE), fact.name() + " is empty");
             assertEquals(rows, read(fact).select(grain.stream().map(org.apache.spark.sql.functions::col)
                     .toArray(org.apache.spark.sql.Column[]::new)).distinct().count(), fact.name() + ": " + fact.grain());
         }
