@@ -16,22 +16,17 @@ import org.apache.spark.sql.Row;
 
 import org.csbench.config.Catalogue;
 import org.csbench.config.CatalogueLoader;
-import org.csbench.config.Indicator;
 import org.csbench.config.PipelineSpec;
-import org.csbench.config.SourceSpec;
 import org.csbench.config.SpecLoader;
 import org.csbench.delta.Warehouse;
 import org.csbench.generate.GenerateResult;
 import org.csbench.generate.Generator;
 import org.csbench.generate.GeneratorOptions;
-import org.csbench.generate.IndicatorDef;
-import org.csbench.generate.Indicators;
-import org.csbench.generate.SeriesKind;
+import org.csbench.generate.MonthSplit;
 import org.csbench.contract.Star.FactIndicatorWindow;
 import org.csbench.ingest.LoadJob;
 import org.csbench.job.PipelineJob;
-import org.csbench.model.Polarity;
-import org.csbench.model.Unit;
+import org.csbench.job.SyntheticPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -39,15 +34,12 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code csbench bench}: generates monthly data (England scale by default: 153 LAs x 300 indicators x 12 years),
  * runs the whole pipeline on it in a fresh warehouse and prints how long each step took. Speed is measured
- * here, not in unit tests.
+ * here, not in unit tests. With {@code --incremental} the pipeline first runs on every month but the last, then the
+ * last month is added as a further file and the pipeline runs again: the refresh's time beside the full one's.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time the whole pipeline on generated data (default: England scale, about 6.6 million rows).")
 final class BenchCommand implements Callable<Integer> {
-    /** The sample pipeline's sources the bench keeps: population, neighbour models, code changes. */
-    private static final List<String> REFERENCE_SOURCES = List.of("population_ons", "sn_model_2021", "sn_model_2025",
-            "la_code_change");
-
     @ParentCommand
     Csbench parent;
 
@@ -70,6 +62,10 @@ final class BenchCommand implements Callable<Integer> {
             + "to a scratch warehouse: what reading and writing the tables costs without any of the work.")
     boolean floor;
 
+    @Option(names = "--incremental", description = "Load every month but the last and run the pipeline, then add the "
+            + "last month as a further file and run it again: the refresh's time beside the full pipeline's.")
+    boolean incremental;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec commandSpec;
 
@@ -86,20 +82,22 @@ final class BenchCommand implements Callable<Integer> {
                     indicators, years * 12, generateSeconds);
 
             PipelineSpec base = SpecLoader.load(Path.of("pipelines/annual-benchmarking.yaml"), null);
-            List<SourceSpec> sources = new ArrayList<>();
-            for (SourceSpec source : base.sources()) {
-                if (REFERENCE_SOURCES.contains(source.id())) {
-                    sources.add(source);
-                }
-                if (source.id().equals("monthly_scorecards")) {
-                    sources.add(source.withPath(work.resolve("data").resolve("monthly_long.csv").toString()));
-                }
+            Path longFile = work.resolve("data").resolve("monthly_long.csv");
+            MonthSplit.Result split = null;
+            PipelineSpec spec = SyntheticPipeline.spec(base, List.of(longFile));
+            if (incremental) {
+                split = MonthSplit.splitLastMonth(longFile, generated.window().last(),
+                        work.resolve("data").resolve("monthly_long_earlier.csv"),
+                        work.resolve("data").resolve("monthly_long_added.csv"));
+                spec = SyntheticPipeline.spec(base, List.of(split.earlier()));
+                out.printf("split: %,d rows of %d earlier months, %,d rows of %s added afterwards%n",
+                        split.earlierRows(), generated.window().count() - 1, split.addedRows(), split.added());
             }
-            PipelineSpec spec = new PipelineSpec("bench", "England-scale benchmark", base.specFile(), base.dataDir(),
-                    sources, base.catalogue());
-            Catalogue catalogue = withSyntheticIndicators(CatalogueLoader.load(Path.of(base.catalogue())));
+            Catalogue catalogue = SyntheticPipeline.catalogue(CatalogueLoader.load(Path.of(base.catalogue())),
+                    indicators, seed);
 
             Warehouse warehouse = Session.open(parent, work.resolve("warehouse").toString());
+            out.printf("machine load (1 min average) before: %.2f%n", loadAverage());
             TaskTimes taskTimes = TaskTimes.attach(warehouse.spark().sparkContext());
             long t1 = System.nanoTime();
             PipelineJob.Result result = new PipelineJob(warehouse, message -> out.println("  " + message))
@@ -112,11 +110,13 @@ final class BenchCommand implements Callable<Integer> {
                     result.metrics().values(), result.metrics().tables().stream()
                             .filter(t -> t.table().equals(FactIndicatorWindow.TABLE.name()))
                             .mapToLong(LoadJob.TableResult::rowsWritten).sum(), pipelineSeconds);
-            for (LoadJob.TableResult table : result.tables()) {
-                out.printf("  %-36s %,12d rows %8.1f s%n", table.table(), table.rowsWritten(), table.seconds());
-            }
+            printTables(out, result);
             out.printf("spark tasks: %,d, run time %.1f s, CPU %.1f s (summed over cores: steadier than wall time)%n",
                     tasks.tasks(), tasks.runSeconds(), tasks.cpuSeconds());
+            if (split != null) {
+                runIncremental(out, warehouse, SyntheticPipeline.spec(base, List.of(split.earlier(), split.addedFile())),
+                        catalogue, split, generated.window().count() - 1, pipelineSeconds);
+            }
             if (floor) {
                 printFloor(out, warehouse, result.tables(), generated.longRows() / 10, work.resolve("floor"));
             }
@@ -134,21 +134,37 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The catalogue plus one monthly indicator per synthetic series the generator makes. */
-    private Catalogue withSyntheticIndicators(Catalogue catalogue) {
-        List<Indicator> all = new ArrayList<>(catalogue.indicators());
-        for (IndicatorDef def : Indicators.catalogue(indicators, seed)) {
-            if (def.synthetic().isEmpty()) {
-                continue;
-            }
-            boolean percent = def.kind() == SeriesKind.PERCENT;
-            boolean flow = def.kind() == SeriesKind.COUNT_IN_MONTH;
-            all.add(new Indicator(def.ref() + "_month", null, def.name(), null, percent ? Unit.PERCENT : Unit.COUNT,
-                    Polarity.NEUTRAL, Indicator.Frequency.MONTHLY, def.ref(), List.of(), 1, percent ? 1 : 0,
-                    Indicator.Rounding.HALF_UP, Indicator.ComparatorMethod.MEAN, 0.0, percent ? 100.0 : null, null, 2,
-                    null, flow ? Indicator.Aggregation.SUM : Indicator.Aggregation.MEAN));
+    /**
+     * Runs the pipeline again with the added month's file as a further source (everything else unchanged since the
+     * first run) and prints its time beside the full pipeline's: the refresh a council's next extract causes.
+     */
+    private static void runIncremental(PrintWriter out, Warehouse warehouse, PipelineSpec spec, Catalogue catalogue,
+            MonthSplit.Result split, int loadedMonths, double fullSeconds) {
+        out.printf("incremental: adding %s (%,d rows) to %d loaded months; machine load (1 min average) %.2f%n",
+                split.added(), split.addedRows(), loadedMonths, loadAverage());
+        TaskTimes taskTimes = TaskTimes.attach(warehouse.spark().sparkContext());
+        long t0 = System.nanoTime();
+        PipelineJob.Result result = new PipelineJob(warehouse, message -> out.println("  " + message))
+                .run(spec, catalogue);
+        double seconds = seconds(t0);
+        TaskTimes.Totals tasks = taskTimes.detach();
+        printTables(out, result);
+        out.printf("spark tasks: %,d, run time %.1f s, CPU %.1f s%n", tasks.tasks(), tasks.runSeconds(),
+                tasks.cpuSeconds());
+        out.printf("incremental refresh: %.1f s, full pipeline: %.1f s, ratio %.1f%% (target at most 10%%); "
+                + "machine load (1 min average) after: %.2f%n", seconds, fullSeconds, 100 * seconds / fullSeconds,
+                loadAverage());
+    }
+
+    private static void printTables(PrintWriter out, PipelineJob.Result result) {
+        for (LoadJob.TableResult table : result.tables()) {
+            out.printf("  %-36s %,12d rows %8.1f s%n", table.table(), table.rowsWritten(), table.seconds());
         }
-        return new Catalogue(catalogue.file() + " + synthetic", all);
+    }
+
+    /** The system's load average over the last minute (other processes on the machine), or -1 where unknown. */
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /**

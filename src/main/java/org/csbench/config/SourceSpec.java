@@ -59,6 +59,12 @@ public record SourceSpec(String id, SourceFormat format, String path, String tit
                 target, roundedTo, delimiter, scorecard, measuresFrom, ignore, publication);
     }
 
+    /** This source under another id (its own bronze table and load audit rows), e.g. a further month's file. */
+    public SourceSpec withId(String otherId) {
+        return new SourceSpec(otherId, format, path, title, release, period, dimensions, measures, neighbours, columns,
+                target, roundedTo, delimiter, scorecard, measuresFrom, ignore, publication);
+    }
+
     public String bronzeTable() {
         return "bronze." + id;
     }

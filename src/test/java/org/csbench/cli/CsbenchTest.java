@@ -100,6 +100,23 @@ class CsbenchTest {
     }
 
     @Test
+    void benchIncrementalAddsTheLastMonthAsAFurtherFileAndPrintsBothTimes() {
+        SparkTestSession.get();
+        Outcome bench = csbench("bench", "--las", "3", "--years", "1", "--indicators", "12", "--incremental");
+        assertEquals(0, bench.exitCode(), bench.err());
+        String out = bench.out();
+        // 3 LAs x 12 indicators: 36 rows a month, 11 months loaded first, then the twelfth.
+        assertTrue(out.contains("split: 396 rows of 11 earlier months, 36 rows of "), out);
+        assertTrue(out.contains("monthly_scorecards: unchanged since it was loaded"), out);
+        assertTrue(out.contains("monthly_scorecards_2: 36 rows read, "), out);
+        Matcher times = Pattern.compile("incremental refresh: ([\\d.]+) s, full pipeline: ([\\d.]+) s, ratio "
+                + "([\\d.]+)% \\(target at most 10%\\)").matcher(out);
+        assertTrue(times.find(), out);
+        double ratio = 100 * Double.parseDouble(times.group(1)) / Double.parseDouble(times.group(2));
+        assertEquals(ratio, Double.parseDouble(times.group(3)), 0.1 + ratio * 0.01);
+    }
+
+    @Test
     void versionNamesCsbenchAsBuiltAndTheSparkAndDeltaOnTheClasspath() {
         Outcome version = csbench("--version");
         assertEquals(0, version.exitCode(), version.err());

@@ -25,6 +25,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import org.csbench.GoldTables;
 import org.csbench.SampleRun;
 import org.csbench.SparkTestSession;
 import org.csbench.cli.Csbench;
@@ -176,17 +177,7 @@ class KilledRunIT {
     }
 
     private static void assertSameGold(Warehouse actual, Warehouse clean) {
-        List<String> gold = clean.tables().stream().filter(t -> t.startsWith("gold.")).toList();
-        assertEquals(gold, actual.tables().stream().filter(t -> t.startsWith("gold.")).toList());
-        List<String> differences = new ArrayList<>();
-        for (String table : gold) {
-            long extra = actual.read(table).exceptAll(clean.read(table)).count();
-            long missing = clean.read(table).exceptAll(actual.read(table)).count();
-            if (extra + missing > 0) {
-                differences.add(table + ": " + extra + " rows not in the clean run's, " + missing + " missing");
-            }
-        }
-        assertEquals(List.of(), differences);
+        assertEquals(List.of(), GoldTables.differences(actual, clean));
     }
 
     /** The bundled DfE files with Manchester's 2024 children in need at 31 March changed from 5,600 to 5,700. */
