@@ -20,6 +20,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 
+import org.csbench.metrics.RefreshScope;
 import org.csbench.model.Columns;
 import org.csbench.model.Status;
 
@@ -120,7 +121,7 @@ final class Travel {
 
     /** Months from one period to the next: 1 for a month, 3 for a quarter, 12 for anything longer. */
     private static Column step(Column periodType) {
-        return when(periodType.equalTo("month"), lit(1)).when(periodType.equalTo("quarter"), lit(3)).otherwise(lit(12));
+        return RefreshScope.stepMonths(periodType);
     }
 
     private static Dataset<Row> direction(Dataset<Row> rows, String earlier, String earlierEnd, String valueColumn,

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 import org.csbench.benchmark.BenchmarkJob;
 import org.csbench.config.Catalogue;
@@ -20,6 +22,7 @@ import org.csbench.contract.Star.FactSeriesSignal;
 import org.csbench.contract.Star.FactSignal;
 import org.csbench.detect.DetectJob;
 import org.csbench.ingest.LoadJob;
+import org.csbench.ingest.ReferenceTables;
 import org.csbench.contract.Star.FactIndicatorValue;
 import org.csbench.metrics.MetricsJob;
 
@@ -120,7 +123,13 @@ public final class PipelineJob {
             DetectJob.Result detect = null;
             if (catalogue != null && (changed || !warehouse.exists(FactIndicatorValue.TABLE.name()))) {
                 long t0 = System.nanoTime();
-                metrics = new MetricsJob(warehouse).run(catalogue, tx, "csbench run " + load.loadId());
+                MetricsJob metricsJob = new MetricsJob(warehouse);
+                String fullBecause = fullRebuildReason(load, metricsJob, catalogue);
+                progress.step(fullBecause == null ? "refresh: incremental: the indicator values of the periods this "
+                        + "run loaded are recomputed; windows, benchmarks and detection are rebuilt whole"
+                        : "refresh: full rebuild: " + fullBecause);
+                metrics = fullBecause == null ? metricsJob.refresh(catalogue, tx, "csbench run " + load.loadId(),
+                        load.loadId()) : metricsJob.run(catalogue, tx, "csbench run " + load.loadId());
                 progress.step(String.format("indicators: %,d values of %d catalogue indicators, %,d published figures "
                         + "differ (%,d unexplained) (%.1f s)", metrics.values(), catalogue.indicators().size(),
                         metrics.discrepancies(), metrics.unexplained(), (System.nanoTime() - t0) / 1e9));
@@ -138,5 +147,43 @@ public final class PipelineJob {
             }
             return new Result(load, metrics, benchmark, detect);
         });
+    }
+
+    /**
+     * Why this run must rebuild the indicators whole, or null when recomputing the periods it loaded gives the same
+     * tables: the warehouse has values, the load wrote only observations (and their bronze, audit and quarantine
+     * rows) while the population and regions derived from them are unchanged, and the catalogue is the one the
+     * values were computed with.
+     */
+    private String fullRebuildReason(LoadJob.Result load, MetricsJob metrics, Catalogue catalogue) {
+        if (!warehouse.exists(FactIndicatorValue.TABLE.name())) {
+            return "the warehouse has no indicator values yet";
+        }
+        for (LoadJob.TableResult table : load.tables()) {
+            String name = table.table();
+            boolean derived = name.equals(ReferenceTables.POPULATION) || name.equals(ReferenceTables.REGION);
+            if (derived && changedByThisRun(name)) {
+                return name + " changed";
+            }
+            if (!derived && !name.equals(LoadJob.OBSERVATION) && !name.startsWith("bronze.")
+                    && !name.startsWith("audit.")) {
+                return "the load wrote " + name;
+            }
+        }
+        if (metrics.catalogueChanged(catalogue)) {
+            return "the indicator catalogue changed";
+        }
+        return null;
+    }
+
+    /** {@code table} (a small reference table the load overwrites whole) differs from its version before the run. */
+    private boolean changedByThisRun(String table) {
+        long version = warehouse.version(table).orElse(0L);
+        if (version == 0) {
+            return true;
+        }
+        Dataset<Row> now = warehouse.read(table);
+        Dataset<Row> before = warehouse.readVersion(table, version - 1);
+        return !now.exceptAll(before).isEmpty() || !before.exceptAll(now).isEmpty();
     }
 }

@@ -60,6 +60,19 @@ public final class Dimensions {
 
     /** {@code gold.dim_indicator}: one row per catalogue indicator, with the sources that publish its numerator. */
     public static Dataset<Row> indicators(SparkSession spark, Catalogue catalogue, Dataset<Row> observations) {
+        Dataset<Row> sources = observations.filter(col(Columns.IS_CURRENT))
+                .groupBy(col(Columns.INDICATOR_ID).as("_measure"))
+                .agg(array_join(sort_array(collect_set(col(Columns.SOURCE_ID))), ",").as("_sources"));
+        return DimIndicator.TABLE.conform(catalogueIndicators(spark, catalogue)
+                .join(sources, col(DimIndicator.NUMERATOR).equalTo(col("_measure")), "left")
+                .withColumn(DimIndicator.SOURCES, col("_sources")));
+    }
+
+    /**
+     * {@code gold.dim_indicator} as the catalogue alone says it, without the sources that publish each numerator
+     * ({@link DimIndicator#SOURCES} is empty): what a refresh compares to know whether the catalogue changed.
+     */
+    public static Dataset<Row> catalogueIndicators(SparkSession spark, Catalogue catalogue) {
         List<Row> rows = new ArrayList<>();
         for (Indicator i : catalogue.indicators()) {
             rows.add(DimIndicator.TABLE.row()
@@ -86,14 +99,8 @@ public final class Dimensions {
                     .set(DimIndicator.SOURCES, null)
                     .build());
         }
-        Dataset<Row> sources = observations.filter(col(Columns.IS_CURRENT))
-                .groupBy(col(Columns.INDICATOR_ID).as("_measure"))
-                .agg(array_join(sort_array(collect_set(col(Columns.SOURCE_ID))), ",").as("_sources"));
-        Dataset<Row> catalogueRows = spark.createDataFrame(rows, DimIndicator.TABLE.schema());
-        return DimIndicator.TABLE.conform(catalogueRows
-                .join(sources, col(DimIndicator.NUMERATOR).equalTo(col("_measure")), "left")
-                .withColumn(Star.INDICATOR_KEY, Keys.indicator(col(DimIndicator.INDICATOR_ID)))
-                .withColumn(DimIndicator.SOURCES, col("_sources")));
+        return spark.createDataFrame(rows, DimIndicator.TABLE.schema())
+                .withColumn(Star.INDICATOR_KEY, Keys.indicator(col(DimIndicator.INDICATOR_ID)));
     }
 
     /**
@@ -152,10 +159,8 @@ public final class Dimensions {
         Column end = col(DimPeriod.END);
         Column type = col(DimPeriod.TYPE);
         Column isMonth = type.equalTo("month");
-        Column fyEnd = year(end).plus(when(month(end).geq(4), 1).otherwise(0));
-        Column fyStart = make_date(fyEnd.minus(1), lit(4), lit(1));
-        Column monthOfYear = month(add_months(end, -3));
-        Column quarterEnd = last_day(add_months(fyStart, monthOfYear.plus(2).divide(3).cast("int").multiply(3).minus(1)));
+        Column fyStart = financialYearStart(end);
+        Column quarterEnd = quarterEnd(end);
         Dataset<Row> months = observed.filter(isMonth);
         Dataset<Row> annual = observed.filter(isMonth.unary_$bang());
         List<Dataset<Row>> parts = List.of(
@@ -176,8 +181,8 @@ public final class Dimensions {
             all = all.unionByName(parts.get(i));
         }
         Column start = col(DimPeriod.START);
-        Column fy = year(end).plus(when(month(end).geq(4), 1).otherwise(0));
-        Column startFy = year(start).plus(when(month(start).geq(4), 1).otherwise(0));
+        Column fy = financialYearEnd(end);
+        Column startFy = financialYearEnd(start);
         Column monthLabel = date_format(end, "MMM-yy");
         Column quarterNumber = month(add_months(end, -3)).plus(2).divide(3).cast("int");
         Column label = when(type.equalTo("month"), monthLabel)
@@ -239,6 +244,23 @@ public final class Dimensions {
     }
 
     /** {@code 2024-25} for the financial year ending in March 2025. */
+    /** The year (to 31 March) a date falls in, as the calendar year it ends in. */
+    static Column financialYearEnd(Column date) {
+        return year(date).plus(when(month(date).geq(4), 1).otherwise(0));
+    }
+
+    /** The 1 April that starts the financial year {@code date} falls in. */
+    static Column financialYearStart(Column date) {
+        return make_date(financialYearEnd(date).minus(1), lit(4), lit(1));
+    }
+
+    /** The last day of the financial quarter (April-June, July-September...) {@code date} falls in. */
+    static Column quarterEnd(Column date) {
+        Column monthOfYear = month(add_months(date, -3));
+        return last_day(add_months(financialYearStart(date), monthOfYear.plus(2).divide(3).cast("int").multiply(3)
+                .minus(1)));
+    }
+
     static Column financialYear(Column fyEnd) {
         return concat(fyEnd.minus(1).cast("string"), lit("-"), lpad(fyEnd.mod(100).cast("string"), 2, "0"));
     }

@@ -2,11 +2,13 @@ package org.csbench.metrics;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -15,6 +17,7 @@ import org.apache.spark.storage.StorageLevel;
 
 import org.csbench.config.Catalogue;
 import org.csbench.contract.CodeSet;
+import org.csbench.contract.Keys;
 import org.csbench.contract.Star;
 import org.csbench.contract.Star.BridgeStatisticalNeighbour;
 import org.csbench.contract.Star.DimArea;
@@ -65,7 +68,34 @@ public final class MetricsJob {
     public record Result(long values, long discrepancies, long unexplained, List<LoadJob.TableResult> tables) {
     }
 
+    /** Recomputes every indicator value, window, dimension and revision from the observations. */
     public Result run(Catalogue catalogue, WarehouseTransaction tx, String note) {
+        return run(catalogue, tx, note, null);
+    }
+
+    /**
+     * As {@link #run}, but the indicator values are recomputed only for the periods the load {@code loadId} wrote
+     * observations for ({@link RefreshScope#loaded}), replacing those periods' rows of
+     * {@code gold.fact_indicator_value}: a value reads only the observations of its own area and period, the
+     * population and the catalogue. The caller makes sure the population and the catalogue are as the values of the
+     * other periods were computed with; the dimensions, revisions and windows are rebuilt whole.
+     */
+    public Result refresh(Catalogue catalogue, WarehouseTransaction tx, String note, String loadId) {
+        return run(catalogue, tx, note, loadId);
+    }
+
+    /** The catalogue's indicators as {@code gold.dim_indicator} holds them is not how {@code catalogue} says them. */
+    public boolean catalogueChanged(Catalogue catalogue) {
+        if (!warehouse.exists(DimIndicator.TABLE.name())) {
+            return true;
+        }
+        Dataset<Row> now = Dimensions.catalogueIndicators(warehouse.spark(), catalogue).drop(DimIndicator.SOURCES);
+        Dataset<Row> before = warehouse.read(DimIndicator.TABLE.name()).drop(DimIndicator.SOURCES)
+                .select(now.columns()[0], java.util.Arrays.copyOfRange(now.columns(), 1, now.columns().length));
+        return !now.exceptAll(before).isEmpty() || !before.exceptAll(now).isEmpty();
+    }
+
+    private Result run(Catalogue catalogue, WarehouseTransaction tx, String note, String loadId) {
         Dataset<Row> observations = warehouse.read(LoadJob.OBSERVATION);
         // The three dimensions and the neighbours' bridge are independent small tables, written at the same time.
         LoadJob.TableResult[] dims = new LoadJob.TableResult[4];
@@ -80,8 +110,10 @@ public final class MetricsJob {
                         warehouse.exists(NeighbourTransform.TABLE) ? warehouse.read(NeighbourTransform.TABLE)
                                 : warehouse.spark().createDataFrame(List.of(), NO_NEIGHBOURS)), tx, note)));
         List<LoadJob.TableResult> tables = new ArrayList<>(List.of(dims));
-        LoadJob.TableResult valueTable = write(FactIndicatorValue.TABLE, IndicatorValues.fact(IndicatorValues.compute(
-                observations, warehouse.read(ReferenceTables.POPULATION), catalogue)), tx, note);
+        LoadJob.TableResult valueTable = loadId == null
+                ? write(FactIndicatorValue.TABLE, IndicatorValues.fact(IndicatorValues.compute(observations,
+                        warehouse.read(ReferenceTables.POPULATION), catalogue)), tx, note)
+                : replaceLoadedPeriods(observations, catalogue, loadId, tx, note);
         tables.add(valueTable);
         // Each value a later release changed, against the release before it (empty while every source has one).
         tables.add(write(FactRevision.TABLE, Revisions.fact(observations, warehouse.read(ReferenceTables.POPULATION),
@@ -120,6 +152,36 @@ public final class MetricsJob {
         return IndicatorValues.wide(warehouse.read(FactIndicatorValue.TABLE.name()),
                 warehouse.read(DimIndicator.TABLE.name()), warehouse.read(DimArea.TABLE.name()),
                 warehouse.read(DimPeriod.TABLE.name()));
+    }
+
+    /**
+     * Recomputes the values of the periods {@code loadId} loaded and replaces those periods' rows (a handful of
+     * periods: their list is collected to name them in the observations' filter and the replaced rows' predicate).
+     */
+    private LoadJob.TableResult replaceLoadedPeriods(Dataset<Row> observations, Catalogue catalogue, String loadId,
+            WarehouseTransaction tx, String note) {
+        long start = System.nanoTime();
+        String table = FactIndicatorValue.TABLE.name();
+        List<Row> periods = RefreshScope.loaded(observations, loadId)
+                .select(col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END),
+                        Keys.period(col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END)).as(Star.PERIOD_KEY))
+                .collectAsList();
+        if (!periods.isEmpty()) {
+            Column inPeriods = lit(false);
+            List<String> keys = new ArrayList<>();
+            for (Row period : periods) {
+                inPeriods = inPeriods.or(col(Columns.PERIOD_TYPE).equalTo(period.getString(0))
+                        .and(col(Columns.PERIOD_END).equalTo(lit(period.getDate(1)))));
+                keys.add(Long.toString(period.getLong(2)));
+            }
+            tx.touch(table);
+            warehouse.replaceWhere(table, IndicatorValues.fact(IndicatorValues.compute(observations.filter(inPeriods),
+                    warehouse.read(ReferenceTables.POPULATION), catalogue)),
+                    Star.PERIOD_KEY + " IN (" + String.join(", ", keys) + ")", note);
+        }
+        long written = periods.isEmpty() ? 0 : warehouse.lastCommitRows(table);
+        return new LoadJob.TableResult(table, written, warehouse.version(table).orElse(-1L),
+                (System.nanoTime() - start) / 1e9);
     }
 
     private LoadJob.TableResult write(TableDef table, Dataset<Row> rows, WarehouseTransaction tx, String note) {

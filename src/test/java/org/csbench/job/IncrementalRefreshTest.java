@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -17,9 +18,11 @@ import org.csbench.GoldTables;
 import org.csbench.SparkTestSession;
 import org.csbench.config.Catalogue;
 import org.csbench.config.CatalogueLoader;
+import org.csbench.config.Indicator;
 import org.csbench.config.PipelineSpec;
 import org.csbench.config.SpecLoader;
 import org.csbench.contract.Star;
+import org.csbench.contract.Star.DimIndicator;
 import org.csbench.contract.Star.DimPeriod;
 import org.csbench.contract.Star.FactIndicatorValue;
 import org.csbench.delta.Warehouse;
@@ -72,18 +75,36 @@ class IncrementalRefreshTest {
         new PipelineJob(rebuilt, message -> { }).run(after, catalogue);
 
         Warehouse refreshed = SparkTestSession.newWarehouse("incremental-refreshed");
-        new PipelineJob(refreshed, message -> { }).run(before, catalogue);
+        List<String> progress = new ArrayList<>();
+        new PipelineJob(refreshed, progress::add).run(before, catalogue);
+        assertTrue(progress.contains("refresh: full rebuild: the warehouse has no indicator values yet"),
+                String.join("\n", progress));
         // Before the month is added the comparison sees it missing: the oracle can fail.
         List<String> beforeTheMonth = GoldTables.differences(refreshed, rebuilt);
         assertTrue(beforeTheMonth.stream().anyMatch(d -> d.startsWith(FactIndicatorValue.TABLE.name() + ": 0 rows not "
                 + "expected")), String.join("\n", beforeTheMonth));
         assertEquals(0, monthRows(refreshed, split.added()));
 
-        PipelineJob.Result refresh = new PipelineJob(refreshed, message -> { }).run(after, catalogue);
+        progress.clear();
+        PipelineJob.Result refresh = new PipelineJob(refreshed, progress::add).run(after, catalogue);
+        assertTrue(progress.stream().anyMatch(p -> p.startsWith("refresh: incremental: ")),
+                String.join("\n", progress));
         assertEquals(List.of("unchanged", "loaded"), refresh.load().sources().stream()
                 .filter(s -> s.sourceId().startsWith("monthly_scorecards")).map(s -> s.outcome()).toList());
         assertTrue(monthRows(refreshed, split.added()) > 0);
         assertEquals(List.of(), GoldTables.differences(refreshed, rebuilt));
+    }
+
+    @Test
+    void aChangedCatalogueRebuildsWholeAndSaysSo() {
+        Warehouse warehouse = SparkTestSession.newWarehouse("incremental-catalogue");
+        new PipelineJob(warehouse, message -> { }).run(before, catalogue);
+        List<Indicator> fewer = catalogue.indicators().subList(0, catalogue.indicators().size() - 1);
+        List<String> progress = new ArrayList<>();
+        new PipelineJob(warehouse, progress::add).run(after, new Catalogue(catalogue.file(), fewer));
+        assertTrue(progress.contains("refresh: full rebuild: the indicator catalogue changed"),
+                String.join("\n", progress));
+        assertEquals(fewer.size(), warehouse.read(DimIndicator.TABLE.name()).count());
     }
 
     /** Indicator values of {@code month} (period type month). */
