@@ -13,6 +13,7 @@ import org.csbench.publish.disclosure.DisclosureRules;
 import org.csbench.publish.export.Exporter;
 import org.csbench.publish.ServiceAreas;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -61,10 +62,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "FILE", description = "Disclosure rules (default: pipelines/disclosure.yaml).")
     Path rules;
 
-    @Option(names = "--as-of", paramLabel = "RUN_ID|RELEASE", description = "As published then: the tables as the "
-            + "run with this id left them, or as the last complete run that loaded this release (default: the last "
-            + "complete run).")
-    String asOf;
+    @Mixin
+    AsOf asOf;
 
     @Override
     public Integer call() {
@@ -79,7 +78,7 @@ final class ExportCommand implements Callable<Integer> {
                 from == null ? null : PeriodBound.parse(from), to == null ? null : PeriodBound.parse(to),
                 DisclosureLevel.parse(disclosure), DisclosureRules.load(rules == null ? DisclosureRules.DEFAULT_FILE : rules),
                 ServiceAreas.load(ServiceAreas.DEFAULT));
-        Warehouse warehouse = AsOf.open(parent, asOf); // a complete run, never one in progress
+        Warehouse warehouse = asOf.open(parent); // a complete run, never one in progress
         List<Path> files = Exporter.run(warehouse, request, print::println);
         print.printf("Export (%s) written: %d files in %s%n", request.level().id(), files.size(), out);
         return 0;

@@ -11,6 +11,7 @@ import org.csbench.publish.report.ReportJob;
 import org.csbench.publish.ServiceAreas;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -55,10 +56,8 @@ final class ReportCommand implements Callable<Integer> {
             description = "Which service area each indicator is reported under (default: ${DEFAULT-VALUE}).")
     Path areas;
 
-    @Option(names = "--as-of", paramLabel = "RUN_ID|RELEASE", description = "As published then: the tables as the "
-            + "run with this id left them, or as the last complete run that loaded this release (default: the last "
-            + "complete run).")
-    String asOf;
+    @Mixin
+    AsOf asOf;
 
     @Override
     public Integer call() {
@@ -66,7 +65,7 @@ final class ReportCommand implements Callable<Integer> {
         DisclosureLevel level = DisclosureLevel.parse(disclosure);
         ServiceAreas serviceAreas = ServiceAreas.load(areas);
         DisclosureRules rules = DisclosureRules.load(DisclosureRules.DEFAULT_FILE);
-        ReportJob job = new ReportJob(AsOf.open(parent, asOf), serviceAreas, rules); // a complete run
+        ReportJob job = new ReportJob(asOf.open(parent), serviceAreas, rules); // a complete run
         ReportJob.Result result = job.run(new ReportJob.Options(scope.all ? List.of() : scope.codes, period, level,
                 out), line -> print.println(line));
         print.printf("%d reports, the trends report and the index written to %s in %.1f s; open %s%n",

@@ -105,7 +105,7 @@ public final class Dimensions {
 
     /**
      * {@code gold.dim_area}: England, the regions and every authority the observations name, each with its latest
-     * codes and name; an authority's region and years from {@code reference.region}, its predecessors and
+     * codes and name (of its latest period; of the file loaded last, then the source id, where periods tie); an authority's region and years from {@code reference.region}, its predecessors and
      * successors from {@code reference.la_code_change} (null when the pipeline has none).
      */
     public static Dataset<Row> areas(Dataset<Row> observations, Dataset<Row> regions, Dataset<Row> codeChanges) {
@@ -114,7 +114,9 @@ public final class Dimensions {
                 .withColumn(Geography.GEO_KEY, Geography.geoKey())
                 .groupBy(level, col(Geography.GEO_KEY))
                 .agg(max_by(struct(col(Columns.NEW_LA_CODE), col(Columns.LA_NAME), col(Columns.REGION_CODE),
-                        col(Columns.REGION_NAME), col(Columns.OLD_LA_CODE)), col(Columns.PERIOD_END)).as("_latest"));
+                        col(Columns.REGION_NAME), col(Columns.OLD_LA_CODE)),
+                        // latest period, then latest loaded, then source id: one answer however rows are ordered
+                        struct(col(Columns.PERIOD_END), col(Columns.INGESTED_AT), col(Columns.SOURCE_ID))).as("_latest"));
         Dataset<Row> years = regions.groupBy(col(Columns.OLD_LA_CODE).as("_r_la"))
                 .agg(min(col(ReferenceTables.FIRST_YEAR)).as(DimArea.FIRST_YEAR),
                         max(col(ReferenceTables.LAST_YEAR)).as(DimArea.LAST_YEAR),

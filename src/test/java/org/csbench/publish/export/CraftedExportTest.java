@@ -40,9 +40,9 @@ class CraftedExportTest {
         Files.createDirectories(spec.getParent());
         Files.writeString(spec.resolveSibling("crafted.csv"), """
                 la_code,la_name,ref,month,value
-                352,../../evil,X1,2024-04,3
-                352,../../evil,X1,2024-05,30
-                352,../../evil,X1,2024-06,-4
+                352,../../evil,X1,2024-07,3
+                352,../../evil,X1,2024-08,30
+                352,../../evil,X1,2024-09,-4
                 """);
         Files.writeString(spec.resolveSibling("indicators.yaml"), """
                 indicators:
@@ -134,20 +134,20 @@ class CraftedExportTest {
                 after.stream().map(p -> p.getFileName().toString()).sorted().toList());
 
         List<List<String>> rows = ExportTest.readCsv(out.resolve("csbench_analyst_view.csv"));
-        Map<String, String> april = null;
-        Map<String, String> june = null;
+        Map<String, String> first = null;
+        Map<String, String> last = null;
         for (List<String> row : rows.subList(1, rows.size())) {
             Map<String, String> cells = ExportTest.byColumn(rows.get(0), row);
-            if (cells.get(AnalystView.TIME_PERIOD).equals("2024-04")) {
-                april = cells;
-            } else if (cells.get(AnalystView.TIME_PERIOD).equals("2024-06")) {
-                june = cells;
+            if (cells.get(AnalystView.TIME_PERIOD).equals("2024-07")) {
+                first = cells;
+            } else if (cells.get(AnalystView.TIME_PERIOD).equals("2024-09")) {
+                last = cells;
             }
         }
-        assertEquals("'" + FORMULA, april.get(AnalystView.INDICATOR_NAME));
-        assertEquals("../../evil", april.get(AnalystView.AREA_NAME));
-        assertEquals("c", april.get(AnalystView.VALUE), "a count of 3 is suppressed in a public export");
-        assertEquals("-4", june.get(AnalystView.VALUE), "a negative number stays a number");
+        assertEquals("'" + FORMULA, first.get(AnalystView.INDICATOR_NAME));
+        assertEquals("../../evil", first.get(AnalystView.AREA_NAME));
+        assertEquals("c", first.get(AnalystView.VALUE), "a count of 3 is suppressed in a public export");
+        assertEquals(null, last, "a negative count is quarantined at load, so it is not exported: " + last);
 
         try (InputStream in = Files.newInputStream(out.resolve("csbench_analyst_view_INTERNAL-exact-values.xlsx"));
                 XSSFWorkbook book = new XSSFWorkbook(in)) {
