@@ -1,5 +1,7 @@
 package org.csbench.benchmark;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import org.csbench.config.Catalogue;
+import org.csbench.contract.Star;
 import org.csbench.contract.Star.FactBenchmark;
 import org.csbench.contract.Star.FactIndicatorValue;
 import org.csbench.delta.Warehouse;
@@ -19,6 +22,7 @@ import org.csbench.ingest.NeighbourTransform;
 import org.csbench.ingest.ReferenceTables;
 import org.csbench.ingest.ScorecardWideTransform;
 import org.csbench.metrics.MetricsJob;
+import org.csbench.metrics.RefreshScope;
 import org.csbench.model.Columns;
 
 /**
@@ -51,8 +55,23 @@ public final class BenchmarkJob {
     }
 
     public Result run(Catalogue catalogue, WarehouseTransaction tx, String note) {
+        return run(catalogue, tx, note, null);
+    }
+
+    /**
+     * As {@link #run}, for the periods whose benchmarks {@code scope} changes only ({@link
+     * RefreshScope.Periods#benchmarked}): they are computed from the values of those periods and the periods
+     * before them, and replace those periods' rows. A period's comparators and ranks read only its own values, and
+     * its direction of travel the period before and the same period a year earlier.
+     */
+    public Result refresh(Catalogue catalogue, WarehouseTransaction tx, String note, RefreshScope.Periods scope) {
+        return run(catalogue, tx, note, scope);
+    }
+
+    private Result run(Catalogue catalogue, WarehouseTransaction tx, String note, RefreshScope.Periods scope) {
         long t0 = System.nanoTime();
-        Dataset<Row> values = MetricsJob.values(warehouse);
+        Dataset<Row> values = scope == null ? MetricsJob.values(warehouse)
+                : MetricsJob.values(warehouse, scope.benchmarkInputs());
         Dataset<Row> neighbours = orEmpty(NeighbourTransform.TABLE, NO_NEIGHBOURS);
         Dataset<Row> changes = orEmpty(CODE_CHANGE_TABLE, NO_CHANGES);
         Dataset<Row> scorecards = warehouse.exists(ScorecardWideTransform.TABLE)
@@ -68,8 +87,15 @@ public final class BenchmarkJob {
         if (valueRows >= OPERATOR_BY_OPERATOR_FROM) {
             settings.put("spark.sql.codegen.hugeMethodLimit", "8000");
         }
-        warehouse.withConf(settings, () -> warehouse.overwrite(table, Benchmarks.fact(
-                Benchmarks.compute(values, neighbours, changes, scorecards, catalogue)), note));
+        Dataset<Row> fact = Benchmarks.fact(Benchmarks.compute(values, neighbours, changes, scorecards, catalogue));
+        warehouse.withConf(settings, () -> {
+            if (scope == null) {
+                warehouse.overwrite(table, fact, note);
+            } else {
+                warehouse.replaceWhere(table, fact.filter(RefreshScope.Periods.isIn(col(Star.PERIOD_KEY),
+                        scope.benchmarked())), RefreshScope.Periods.in(Star.PERIOD_KEY, scope.benchmarked()), note);
+            }
+        });
         long rows = warehouse.lastCommitRows(table);
         return new Result(rows, new LoadJob.TableResult(table, rows, warehouse.version(table).orElse(-1L),
                 (System.nanoTime() - t0) / 1e9));

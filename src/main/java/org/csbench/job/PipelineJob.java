@@ -25,6 +25,7 @@ import org.csbench.ingest.LoadJob;
 import org.csbench.ingest.ReferenceTables;
 import org.csbench.contract.Star.FactIndicatorValue;
 import org.csbench.metrics.MetricsJob;
+import org.csbench.metrics.RefreshScope;
 
 /**
  * A whole pipeline run: load the sources, compute the catalogue's indicators, benchmark them, then detect trends,
@@ -125,15 +126,20 @@ public final class PipelineJob {
                 long t0 = System.nanoTime();
                 MetricsJob metricsJob = new MetricsJob(warehouse);
                 String fullBecause = fullRebuildReason(load, metricsJob, catalogue);
-                progress.step(fullBecause == null ? "refresh: incremental: the indicator values of the periods this "
-                        + "run loaded are recomputed; windows, benchmarks and detection are rebuilt whole"
+                RefreshScope.Periods scope = fullBecause == null
+                        ? RefreshScope.Periods.of(warehouse.read(LoadJob.OBSERVATION), load.loadId()) : null;
+                progress.step(scope != null ? String.format("refresh: incremental: %d loaded periods, %d windows "
+                        + "and %d benchmarked periods recomputed; detection rebuilt whole", scope.loaded().size(),
+                        scope.windows().size(), scope.benchmarked().size())
                         : "refresh: full rebuild: " + fullBecause);
-                metrics = fullBecause == null ? metricsJob.refresh(catalogue, tx, "csbench run " + load.loadId(),
-                        load.loadId()) : metricsJob.run(catalogue, tx, "csbench run " + load.loadId());
+                metrics = scope != null ? metricsJob.refresh(catalogue, tx, "csbench run " + load.loadId(), scope)
+                        : metricsJob.run(catalogue, tx, "csbench run " + load.loadId());
                 progress.step(String.format("indicators: %,d values of %d catalogue indicators, %,d published figures "
                         + "differ (%,d unexplained) (%.1f s)", metrics.values(), catalogue.indicators().size(),
                         metrics.discrepancies(), metrics.unexplained(), (System.nanoTime() - t0) / 1e9));
-                benchmark = new BenchmarkJob(warehouse).run(catalogue, tx, "csbench run " + load.loadId());
+                benchmark = scope != null ? new BenchmarkJob(warehouse).refresh(catalogue, tx, "csbench run "
+                        + load.loadId(), scope) : new BenchmarkJob(warehouse).run(catalogue, tx, "csbench run "
+                        + load.loadId());
                 progress.step(String.format("benchmarks: %,d authority values compared with neighbours, region, "
                         + "England, targets and the previous period (%.1f s)", benchmark.rows(),
                         benchmark.table().seconds()));

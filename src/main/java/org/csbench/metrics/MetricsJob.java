@@ -74,14 +74,15 @@ public final class MetricsJob {
     }
 
     /**
-     * As {@link #run}, but the indicator values are recomputed only for the periods the load {@code loadId} wrote
-     * observations for ({@link RefreshScope#loaded}), replacing those periods' rows of
-     * {@code gold.fact_indicator_value}: a value reads only the observations of its own area and period, the
-     * population and the catalogue. The caller makes sure the population and the catalogue are as the values of the
-     * other periods were computed with; the dimensions, revisions and windows are rebuilt whole.
+     * As {@link #run}, but the indicator values and windows are recomputed only for the periods {@code scope} names,
+     * replacing those periods' rows of {@code gold.fact_indicator_value} and {@code gold.fact_indicator_window}: a
+     * value reads only the observations of its own area and period, the population and the catalogue; a window only
+     * the values of its own periods (its financial year's months for a year to date or quarter). The caller makes
+     * sure the population and the catalogue are as the values of the other periods were computed with; the
+     * dimensions and revisions are rebuilt whole.
      */
-    public Result refresh(Catalogue catalogue, WarehouseTransaction tx, String note, String loadId) {
-        return run(catalogue, tx, note, loadId);
+    public Result refresh(Catalogue catalogue, WarehouseTransaction tx, String note, RefreshScope.Periods scope) {
+        return run(catalogue, tx, note, scope);
     }
 
     /** The catalogue's indicators as {@code gold.dim_indicator} holds them is not how {@code catalogue} says them. */
@@ -95,7 +96,7 @@ public final class MetricsJob {
         return !now.exceptAll(before).isEmpty() || !before.exceptAll(now).isEmpty();
     }
 
-    private Result run(Catalogue catalogue, WarehouseTransaction tx, String note, String loadId) {
+    private Result run(Catalogue catalogue, WarehouseTransaction tx, String note, RefreshScope.Periods scope) {
         Dataset<Row> observations = warehouse.read(LoadJob.OBSERVATION);
         // The three dimensions and the neighbours' bridge are independent small tables, written at the same time.
         LoadJob.TableResult[] dims = new LoadJob.TableResult[4];
@@ -110,10 +111,14 @@ public final class MetricsJob {
                         warehouse.exists(NeighbourTransform.TABLE) ? warehouse.read(NeighbourTransform.TABLE)
                                 : warehouse.spark().createDataFrame(List.of(), NO_NEIGHBOURS)), tx, note)));
         List<LoadJob.TableResult> tables = new ArrayList<>(List.of(dims));
-        LoadJob.TableResult valueTable = loadId == null
+        LoadJob.TableResult valueTable = scope == null
                 ? write(FactIndicatorValue.TABLE, IndicatorValues.fact(IndicatorValues.compute(observations,
                         warehouse.read(ReferenceTables.POPULATION), catalogue)), tx, note)
-                : replaceLoadedPeriods(observations, catalogue, loadId, tx, note);
+                : replace(FactIndicatorValue.TABLE, IndicatorValues.fact(IndicatorValues.compute(observations
+                        .filter(col(Columns.PERIOD_END).between(scope.first(), scope.last()))
+                        .filter(RefreshScope.Periods.isIn(Keys.period(col(Columns.PERIOD_TYPE),
+                                col(Columns.PERIOD_END)), scope.loaded())),
+                        warehouse.read(ReferenceTables.POPULATION), catalogue)), scope.loaded(), tx, note);
         tables.add(valueTable);
         // Each value a later release changed, against the release before it (empty while every source has one).
         tables.add(write(FactRevision.TABLE, Revisions.fact(observations, warehouse.read(ReferenceTables.POPULATION),
@@ -125,9 +130,20 @@ public final class MetricsJob {
         Dataset<Row> candidates = Dimensions.periodCandidates(observations).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Dataset<Row> fact = warehouse.read(FactIndicatorValue.TABLE.name());
-            Dataset<Row> values = IndicatorValues.wide(fact, warehouse.read(DimIndicator.TABLE.name()),
-                    warehouse.read(DimArea.TABLE.name()), candidates);
-            tables.add(write(FactIndicatorWindow.TABLE, Windows.fact(Windows.compute(values, catalogue)), tx, note));
+            if (scope == null) {
+                tables.add(write(FactIndicatorWindow.TABLE, Windows.fact(Windows.compute(IndicatorValues.wide(fact,
+                        warehouse.read(DimIndicator.TABLE.name()), warehouse.read(DimArea.TABLE.name()), candidates),
+                        catalogue)), tx, note));
+            } else {
+                // The windows over the loaded periods, from the values of the years around them.
+                Dataset<Row> around = candidates.filter(col(DimPeriod.END).between(scope.windowInputsFrom(),
+                        scope.windowInputsTo()));
+                Dataset<Row> windows = Windows.fact(Windows.compute(IndicatorValues.wide(fact,
+                        warehouse.read(DimIndicator.TABLE.name()), warehouse.read(DimArea.TABLE.name()), around),
+                        catalogue));
+                tables.add(replace(FactIndicatorWindow.TABLE, windows.filter(RefreshScope.Periods.isIn(
+                        col(Star.PERIOD_KEY), scope.windows())), scope.windows(), tx, note));
+            }
             Dataset<Row> used = fact.select(Star.PERIOD_KEY)
                     .union(warehouse.read(FactIndicatorWindow.TABLE.name()).select(Star.PERIOD_KEY))
                     .union(warehouse.read(FactRevision.TABLE.name()).select(Star.PERIOD_KEY));
@@ -154,33 +170,23 @@ public final class MetricsJob {
                 warehouse.read(DimPeriod.TABLE.name()));
     }
 
-    /**
-     * Recomputes the values of the periods {@code loadId} loaded and replaces those periods' rows (a handful of
-     * periods: their list is collected to name them in the observations' filter and the replaced rows' predicate).
-     */
-    private LoadJob.TableResult replaceLoadedPeriods(Dataset<Row> observations, Catalogue catalogue, String loadId,
-            WarehouseTransaction tx, String note) {
+    /** As {@link #values(Warehouse)}, of the periods {@code periodKeys} only. */
+    public static Dataset<Row> values(Warehouse warehouse, List<Long> periodKeys) {
+        return IndicatorValues.wide(warehouse.read(FactIndicatorValue.TABLE.name())
+                        .filter(RefreshScope.Periods.isIn(col(Star.PERIOD_KEY), periodKeys)),
+                warehouse.read(DimIndicator.TABLE.name()), warehouse.read(DimArea.TABLE.name()),
+                warehouse.read(DimPeriod.TABLE.name()).filter(RefreshScope.Periods.isIn(col(Star.PERIOD_KEY),
+                        periodKeys)));
+    }
+
+    /** Replaces the rows of {@code periods} (period keys) of {@code table} with {@code rows}, all of those periods. */
+    private LoadJob.TableResult replace(TableDef table, Dataset<Row> rows, List<Long> periods, WarehouseTransaction tx,
+            String note) {
         long start = System.nanoTime();
-        String table = FactIndicatorValue.TABLE.name();
-        List<Row> periods = RefreshScope.loaded(observations, loadId)
-                .select(col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END),
-                        Keys.period(col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END)).as(Star.PERIOD_KEY))
-                .collectAsList();
-        if (!periods.isEmpty()) {
-            Column inPeriods = lit(false);
-            List<String> keys = new ArrayList<>();
-            for (Row period : periods) {
-                inPeriods = inPeriods.or(col(Columns.PERIOD_TYPE).equalTo(period.getString(0))
-                        .and(col(Columns.PERIOD_END).equalTo(lit(period.getDate(1)))));
-                keys.add(Long.toString(period.getLong(2)));
-            }
-            tx.touch(table);
-            warehouse.replaceWhere(table, IndicatorValues.fact(IndicatorValues.compute(observations.filter(inPeriods),
-                    warehouse.read(ReferenceTables.POPULATION), catalogue)),
-                    Star.PERIOD_KEY + " IN (" + String.join(", ", keys) + ")", note);
-        }
-        long written = periods.isEmpty() ? 0 : warehouse.lastCommitRows(table);
-        return new LoadJob.TableResult(table, written, warehouse.version(table).orElse(-1L),
+        tx.touch(table.name());
+        warehouse.replaceWhere(table.name(), rows, RefreshScope.Periods.in(Star.PERIOD_KEY, periods), note);
+        long written = warehouse.lastCommitRows(table.name());
+        return new LoadJob.TableResult(table.name(), written, warehouse.version(table.name()).orElse(-1L),
                 (System.nanoTime() - start) / 1e9);
     }
 

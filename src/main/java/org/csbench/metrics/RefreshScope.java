@@ -5,15 +5,21 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import java.sql.Date;
+import java.util.List;
+
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import org.csbench.contract.Keys;
 import org.csbench.model.Columns;
 
 /**
@@ -27,7 +33,7 @@ import org.csbench.model.Columns;
  * so the rows with the run's load id name every key whose current value may have changed.
  */
 public final class RefreshScope {
-    /** Why a period is in scope: {@value #LOADED}, {@value #WINDOW} or {@value #FOLLOWING}. */
+    /** Why a period is in scope: {@value #LOADED}, {@value #WINDOW}, {@value #FOLLOWING} or {@value #PRECEDING}. */
     public static final String REASON = "scope_reason";
     /** The load wrote rows for the period. */
     public static final String LOADED = "loaded";
@@ -35,6 +41,8 @@ public final class RefreshScope {
     public static final String WINDOW = "window";
     /** A period whose direction of travel compares with a loaded one. */
     public static final String FOLLOWING = "following";
+    /** A period a benchmarked one compares with. */
+    public static final String PRECEDING = "preceding";
 
     private static final String MONTH = "month";
     private static final String OFFSET = "_scope_offset";
@@ -86,6 +94,89 @@ public final class RefreshScope {
         return periods.select(type, last_day(add_months(end, stepMonths(type))).as(Columns.PERIOD_END))
                 .unionByName(periods.select(type, last_day(add_months(end, 12)).as(Columns.PERIOD_END))).distinct()
                 .withColumn(REASON, lit(FOLLOWING));
+    }
+
+    /**
+     * The periods whose direction of travel {@code periods} read: one step earlier and a year earlier, of the same
+     * period type (the inverse of {@link #following}).
+     */
+    public static Dataset<Row> preceding(Dataset<Row> periods) {
+        Column type = col(Columns.PERIOD_TYPE);
+        Column end = col(Columns.PERIOD_END);
+        return periods.select(type, last_day(add_months(end, stepMonths(type).unary_$minus())).as(Columns.PERIOD_END))
+                .unionByName(periods.select(type, last_day(add_months(end, -12)).as(Columns.PERIOD_END))).distinct()
+                .withColumn(REASON, lit(PRECEDING));
+    }
+
+    /**
+     * What an incremental refresh recomputes, collected once (a load touches a handful of periods, so the lists are
+     * short and name the rows to replace in each table's {@code replaceWhere}).
+     *
+     * @param loaded           keys of the periods the load wrote observations for (empty: nothing to refresh)
+     * @param windows          keys of the windows that reach over a loaded period
+     * @param benchmarked      keys of the periods whose benchmarks change: the loaded ones and those following them
+     * @param benchmarkInputs  keys of the periods those benchmarks read: themselves and the periods before them
+     * @param first            the first loaded period's end (null when none was loaded)
+     * @param last             the last loaded period's end
+     */
+    public record Periods(List<Long> loaded, List<Long> windows, List<Long> benchmarked, List<Long> benchmarkInputs,
+            Date first, Date last) {
+        public Periods {
+            loaded = List.copyOf(loaded);
+            windows = List.copyOf(windows);
+            benchmarked = List.copyOf(benchmarked);
+            benchmarkInputs = List.copyOf(benchmarkInputs);
+        }
+
+        /** The periods {@code loadId} touches in {@code observations}. */
+        public static Periods of(Dataset<Row> observations, String loadId) {
+            Dataset<Row> loadedPeriods = RefreshScope.loaded(observations, loadId).cache();
+            try {
+                Dataset<Row> benchmarked = loadedPeriods.unionByName(following(loadedPeriods));
+                Row range = loadedPeriods.agg(min(col(Columns.PERIOD_END)), max(col(Columns.PERIOD_END))).first();
+                return new Periods(keys(loadedPeriods), keys(RefreshScope.windows(loadedPeriods)), keys(benchmarked),
+                        keys(benchmarked.unionByName(preceding(benchmarked))),
+                        range.getDate(0), range.getDate(1));
+            } finally {
+                loadedPeriods.unpersist();
+            }
+        }
+
+        /**
+         * The first period end the windows of the loaded periods read: 24 months before the first loaded period (the
+         * first year of a 3-year window; a month's windows reach back at most 23 months, to the start of the
+         * financial year its rolling 12 months begin in).
+         */
+        public Date windowInputsFrom() {
+            return Date.valueOf(first.toLocalDate().minusMonths(24));
+        }
+
+        /** The last period end those windows read: 24 months after the last loaded period (a month's windows end
+         * within 11 months of it, their quarter within 13). */
+        public Date windowInputsTo() {
+            return Date.valueOf(last.toLocalDate().plusMonths(24));
+        }
+
+        /** The load wrote no observations: nothing to recompute. */
+        public boolean isEmpty() {
+            return loaded.isEmpty();
+        }
+
+        /** {@code column IN (keys)}, as a Delta {@code replaceWhere} condition; never empty ({@code false}). */
+        public static String in(String column, List<Long> keys) {
+            return keys.isEmpty() ? "false" : column + " IN (" + String.join(", ",
+                    keys.stream().map(String::valueOf).toList()) + ")";
+        }
+
+        /** {@code column} is one of {@code keys}. */
+        public static Column isIn(Column column, List<Long> keys) {
+            return keys.isEmpty() ? lit(false) : column.isin(keys.toArray());
+        }
+
+        private static List<Long> keys(Dataset<Row> periods) {
+            return periods.select(Keys.period(col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END)).as("_key"))
+                    .distinct().collectAsList().stream().map(r -> r.getLong(0)).sorted().toList();
+        }
     }
 
     /** The months from one period of {@code periodType} to the next: a month, a quarter (3), else a year (12). */

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
@@ -140,13 +139,9 @@ public final class Windows {
     /** Each month's rolling 12-month and year-to-date rows, and its quarter's row on the quarter's last month. */
     private static Dataset<Row> monthlyWindows(Dataset<Row> months) {
         Column[] series = {col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL)};
-        // Rolling 12 months as the running total to this month less the running total to the same month a year
-        // earlier: both frames only grow, so each row adds itself once, where a sliding 12-month frame would add
-        // up all twelve months again for every row.
-        WindowSpec toThisMonth = Window.partitionBy(series).orderBy(col(MONTH))
-                .rangeBetween(Window.unboundedPreceding(), 0);
-        WindowSpec toYearBefore = Window.partitionBy(series).orderBy(col(MONTH))
-                .rangeBetween(Window.unboundedPreceding(), -12);
+        // Rolling 12 months over a sliding frame, so that a window's sums depend only on its own twelve months: a
+        // refresh that reads a few years of a series sums them exactly as a rebuild that reads all of it.
+        WindowSpec last12 = Window.partitionBy(series).orderBy(col(MONTH)).rangeBetween(-11, 0);
         WindowSpec financialYear = Window.partitionBy(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY),
                 col(Columns.GEOGRAPHIC_LEVEL), col(FY)).orderBy(col(FY_ORDER));
         WindowSpec yearToDate = financialYear.rangeBetween(Window.unboundedPreceding(), 0);
@@ -159,14 +154,9 @@ public final class Windows {
                 .select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL),
                         col(Columns.OLD_LA_CODE), col(Columns.LA_NAME), col(Columns.REGION_CODE),
                         col(Columns.PERIOD_END), col(FY), col(FY_ORDER), col(POPULATION),
-                        sum(col(N)).over(toThisMonth).as("_a_n"), count(col(N)).over(toThisMonth).as("_a_nc"),
-                        sum(col(D)).over(toThisMonth).as("_a_d"), count(col(D)).over(toThisMonth).as("_a_dc"),
-                        sum(col(V)).over(toThisMonth).as("_a_v"), count(col(V)).over(toThisMonth).as("_a_vc"),
-                        count(col(PRESENT)).over(toThisMonth).as("_a_c"),
-                        sum(col(N)).over(toYearBefore).as("_b_n"), count(col(N)).over(toYearBefore).as("_b_nc"),
-                        sum(col(D)).over(toYearBefore).as("_b_d"), count(col(D)).over(toYearBefore).as("_b_dc"),
-                        sum(col(V)).over(toYearBefore).as("_b_v"), count(col(V)).over(toYearBefore).as("_b_vc"),
-                        count(col(PRESENT)).over(toYearBefore).as("_b_c"),
+                        sum(col(N)).over(last12).as("_r_n"), sum(col(D)).over(last12).as("_r_d"),
+                        sum(col(V)).over(last12).divide(count(col(V)).over(last12)).as("_r_v"),
+                        count(col(PRESENT)).over(last12).as("_r_c"),
                         sum(col(N)).over(yearToDate).as("_y_n"), sum(col(D)).over(yearToDate).as("_y_d"),
                         avg(col(V)).over(yearToDate).as("_y_v"), count(col(PRESENT)).over(yearToDate).as("_y_c"),
                         sum(col(N)).over(quarter).as("_q_n"), sum(col(D)).over(quarter).as("_q_d"),
@@ -177,12 +167,6 @@ public final class Windows {
                         first(col(Columns.LA_NAME), true).over(quarter).as("_q_la_name"),
                         first(col(Columns.REGION_CODE), true).over(quarter).as("_q_region_code"));
 
-        windowed = windowed
-                .withColumn("_r_n", last12(col("_a_n"), col("_a_nc"), col("_b_n"), col("_b_nc")))
-                .withColumn("_r_d", last12(col("_a_d"), col("_a_dc"), col("_b_d"), col("_b_dc")))
-                .withColumn("_r_v", last12(col("_a_v"), col("_a_vc"), col("_b_v"), col("_b_vc"))
-                        .divide(col("_a_vc").minus(col("_b_vc"))))
-                .withColumn("_r_c", col("_a_c").minus(col("_b_c")));
         Column end = col(Columns.PERIOD_END);
         Column yearMonth = concat(year(end).cast("string"), lit("-"), lpad(month(end).cast("string"), 2, "0"));
         Column fyStart = make_date(col(FY).minus(1), lit(4), lit(1));
@@ -205,11 +189,6 @@ public final class Windows {
                 .filter(col(ROW).isNotNull())
                 .select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL),
                         col(ROW + ".*"));
-    }
-
-    /** A sum over the last 12 months from running totals and counts; null when no month in them has a value. */
-    private static Column last12(Column sumToNow, Column countToNow, Column sumToYearBefore, Column countToYearBefore) {
-        return when(countToNow.minus(countToYearBefore).gt(0), sumToNow.minus(coalesce(sumToYearBefore, lit(0.0))));
     }
 
     private static Column windowRow(Column window, Column expected, Column start, Column end, Column label,
