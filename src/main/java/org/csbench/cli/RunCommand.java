@@ -49,6 +49,12 @@ final class RunCommand implements Callable<Integer> {
                     + "the exit code is 3. Without it a run is all or nothing.")
     boolean keepGoing;
 
+    @Option(names = "--full-rebuild",
+            description = "Recompute every indicator, window, benchmark and signal from all the observations. "
+                    + "Without it a run that only adds observations (a new month, a new release) recomputes the "
+                    + "periods it loaded and the series they extend, and a run that loads nothing new writes nothing.")
+    boolean fullRebuild;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec commandSpec;
 
@@ -62,7 +68,8 @@ final class RunCommand implements Callable<Integer> {
                 parent.warehouse);
         Warehouse warehouse = Session.open(parent);
         PipelineJob job = new PipelineJob(warehouse, message -> err.println("  " + message));
-        PipelineJob.Result result = (keepGoing ? job.keepingGoing() : job).run(pipeline);
+        job = keepGoing ? job.keepingGoing() : job;
+        PipelineJob.Result result = (fullRebuild ? job.rebuildingWhole() : job).run(pipeline);
         Summary.print(out, result, (System.nanoTime() - t0) / 1e9, warehouse);
         if (!result.failedSources().isEmpty()) {
             err.printf("csbench: %d of %d sources failed and were not loaded (--keep-going): %s; the rest loaded%n",

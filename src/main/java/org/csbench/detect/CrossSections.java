@@ -117,10 +117,22 @@ public final class CrossSections {
      * available and indicators compared neither way.
      */
     public static Dataset<Row> signals(Dataset<Row> points, Dataset<Row> analysed) {
-        Dataset<Row> authorities = SeriesSignals.withKeys(analysed, col(Columns.PERIOD_END))
-                .select(SeriesSignals.columns(SeriesSignals.concat(SeriesSignals.KEYS, AUTHORITY_COLUMNS)));
-        return points.join(authorities, scala.jdk.javaapi.CollectionConverters.asScala(SeriesSignals.KEYS).toSeq(),
+        return points.join(authorityColumns(analysed), scala.jdk.javaapi.CollectionConverters.asScala(SeriesSignals.KEYS).toSeq(),
                 "left");
+    }
+
+    /**
+     * As {@link #signals(Dataset, Dataset)}, with the funnel and outlier columns of the periods {@code analysed}
+     * does not hold taken from {@code otherPeriods} (the star's three keys and {@link #AUTHORITY_COLUMNS}).
+     */
+    public static Dataset<Row> signals(Dataset<Row> points, Dataset<Row> analysed, Dataset<Row> otherPeriods) {
+        return points.join(authorityColumns(analysed).unionByName(otherPeriods),
+                scala.jdk.javaapi.CollectionConverters.asScala(SeriesSignals.KEYS).toSeq(), "left");
+    }
+
+    private static Dataset<Row> authorityColumns(Dataset<Row> analysed) {
+        return SeriesSignals.withKeys(analysed, col(Columns.PERIOD_END))
+                .select(SeriesSignals.columns(SeriesSignals.concat(SeriesSignals.KEYS, AUTHORITY_COLUMNS)));
     }
 
     /** Each authority's funnel and outlier columns with the cross-section key and its {@code geo_key}. */

@@ -7,11 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
 
 import org.csbench.config.Catalogue;
+import org.csbench.contract.Keys;
 import org.csbench.contract.Star;
 import org.csbench.contract.Star.DimPeriod;
 import org.csbench.contract.Star.FactCrossSection;
@@ -23,7 +27,9 @@ import org.csbench.delta.Warehouse;
 import org.csbench.delta.WarehouseTransaction;
 import org.csbench.ingest.LoadJob;
 import org.csbench.metrics.Dimensions;
+import org.csbench.metrics.Geography;
 import org.csbench.metrics.MetricsJob;
+import org.csbench.metrics.RefreshScope;
 import org.csbench.model.Columns;
 
 /**
@@ -94,6 +100,58 @@ public final class DetectJob {
     }
 
     /**
+     * As {@link #run}, for the series a load extends only: every series (indicator and area) with a value in a
+     * period {@code scope} loaded is charted and trend-tested again over its whole history, and the cross-sections
+     * of the loaded periods are compared again; the rows of every other series, and every other period's
+     * cross-section, stay as they are. The funnel and outlier columns of a recharted series' other periods are read
+     * back from {@code gold.fact_signal}: their cross-sections did not change.
+     */
+    public Result refresh(Catalogue catalogue, WarehouseTransaction tx, String note, RefreshScope.Periods scope) {
+        Map<String, IndicatorSignals> indicators = IndicatorSignals.of(catalogue);
+        Dataset<Row> values = MetricsJob.values(warehouse);
+        Dataset<Row> loaded = MetricsJob.values(warehouse, scope.loaded());
+        String[] pair = {Columns.INDICATOR_ID, Geography.GEO_KEY};
+        Dataset<Row> extended = loaded.select(pair[0], pair[1]).distinct().cache();
+        Dataset<Row> extendedKeys = extended.select(Keys.indicator(col(pair[0])).as(Star.INDICATOR_KEY),
+                Keys.area(col(pair[1])).as(Star.AREA_KEY));
+        Seq<String> pairKeys = CollectionConverters.asScala(List.of(Star.INDICATOR_KEY, Star.AREA_KEY)).toSeq();
+
+        Dataset<Row> series = SeriesSignals.analyse(values.join(extended, CollectionConverters.asScala(
+                List.of(pair)).toSeq(), "left_semi"), indicators, options).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> crossSections = CrossSections.analyse(loaded, indicators, options)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        List<LoadJob.TableResult> tables = new ArrayList<>();
+        try {
+            Dataset<Row> before = warehouse.read(FactSignal.TABLE.name());
+            Column inLoaded = RefreshScope.Periods.isIn(col(Star.PERIOD_KEY), scope.loaded());
+            // The funnel and outlier columns: the loaded periods' new ones, every other period's as they were.
+            Dataset<Row> otherPeriods = before.filter(inLoaded.unary_$bang()).join(extendedKeys, pairKeys, "left_semi")
+                    .select(SeriesSignals.columns(SeriesSignals.concat(SeriesSignals.KEYS,
+                            CrossSections.AUTHORITY_COLUMNS)));
+            Dataset<Row> signals = CrossSections.signals(SeriesSignals.points(series), crossSections, otherPeriods);
+            tables.add(write(FactSeriesSignal.TABLE, keep(FactSeriesSignal.TABLE, extendedKeys, pairKeys)
+                    .unionByName(FactSeriesSignal.TABLE.conform(SeriesSignals.summaries(series))), tx, note));
+            tables.add(write(FactDataQuality.TABLE, keep(FactDataQuality.TABLE, extendedKeys, pairKeys)
+                    .unionByName(FactDataQuality.TABLE.conform(SeriesSignals.anomalies(series))), tx, note));
+            addGapPeriods(SeriesSignals.anomalies(series), tx, note);
+            tables.add(replaceWhere(FactCrossSection.TABLE, CrossSections.shared(crossSections),
+                    RefreshScope.Periods.in(Star.PERIOD_KEY, scope.loaded()), tx, note));
+            tables.add(write(FactSignal.TABLE, keep(FactSignal.TABLE, extendedKeys, pairKeys)
+                    .unionByName(FactSignal.TABLE.conform(signals)), tx, note));
+        } finally {
+            series.unpersist();
+            crossSections.unpersist();
+            extended.unpersist();
+        }
+        return new Result(tables);
+    }
+
+    /** The rows of {@code table} (as the run found it) of the series {@code extendedKeys} does not name. */
+    private Dataset<Row> keep(TableDef table, Dataset<Row> extendedKeys, Seq<String> pairKeys) {
+        return table.conform(warehouse.read(table.name()).join(extendedKeys, pairKeys, "left_anti"));
+    }
+
+    /**
      * A newly missing value can be a gap: a period the series has no row for. When no area has a value for that
      * period either, no other fact uses it and {@code gold.dim_period} lacks it; it is added (never the latest of
      * its type: the series has later periods), so every anomaly's period key resolves. Usually none is missing.
@@ -114,6 +172,17 @@ public final class DetectJob {
             tx.touch(dim);
             warehouse.append(dim, warehouse.spark().createDataFrame(periods, DimPeriod.TABLE.schema()), note);
         }
+    }
+
+    private LoadJob.TableResult replaceWhere(TableDef def, Dataset<Row> rows, String condition,
+            WarehouseTransaction tx, String note) {
+        long start = System.nanoTime();
+        String table = def.name();
+        tx.touch(table);
+        warehouse.replaceWhere(table, def.conform(rows), condition, note);
+        long written = warehouse.lastCommitRows(table);
+        return new LoadJob.TableResult(table, written, warehouse.version(table).orElse(-1L),
+                (System.nanoTime() - start) / 1e9);
     }
 
     private LoadJob.TableResult write(TableDef def, Dataset<Row> rows, WarehouseTransaction tx, String note) {

@@ -37,15 +37,17 @@ public final class PipelineJob {
     private final Warehouse warehouse;
     private final LoadJob.Progress progress;
     private final boolean keepGoing;
+    private final boolean rebuildWhole;
 
     public PipelineJob(Warehouse warehouse, LoadJob.Progress progress) {
-        this(warehouse, progress, false);
+        this(warehouse, progress, false, false);
     }
 
-    private PipelineJob(Warehouse warehouse, LoadJob.Progress progress, boolean keepGoing) {
+    private PipelineJob(Warehouse warehouse, LoadJob.Progress progress, boolean keepGoing, boolean rebuildWhole) {
         this.warehouse = warehouse;
         this.progress = progress;
         this.keepGoing = keepGoing;
+        this.rebuildWhole = rebuildWhole;
     }
 
     /**
@@ -53,7 +55,15 @@ public final class PipelineJob {
      * run goes on with the others (the default is all or nothing).
      */
     public PipelineJob keepingGoing() {
-        return new PipelineJob(warehouse, progress, true);
+        return new PipelineJob(warehouse, progress, true, rebuildWhole);
+    }
+
+    /**
+     * The same job, recomputing every indicator, window, benchmark and signal from all the observations even when
+     * refreshing the periods the run loaded would do (the default).
+     */
+    public PipelineJob rebuildingWhole() {
+        return new PipelineJob(warehouse, progress, keepGoing, true);
     }
 
     /**
@@ -118,7 +128,8 @@ public final class PipelineJob {
             LoadJob loader = new LoadJob(warehouse, progress);
             LoadJob.Result load = (keepGoing ? loader.keepingGoing() : loader).run(spec, tx);
             // Only the audit written (failed sources recorded, nothing loaded): the indicators are as they were.
-            boolean changed = load.tables().stream().anyMatch(t -> !t.table().equals(LoadJob.LOAD_AUDIT));
+            boolean changed = rebuildWhole
+                    || load.tables().stream().anyMatch(t -> !t.table().equals(LoadJob.LOAD_AUDIT));
             MetricsJob.Result metrics = null;
             BenchmarkJob.Result benchmark = null;
             DetectJob.Result detect = null;
@@ -129,7 +140,7 @@ public final class PipelineJob {
                 RefreshScope.Periods scope = fullBecause == null
                         ? RefreshScope.Periods.of(warehouse.read(LoadJob.OBSERVATION), load.loadId()) : null;
                 progress.step(scope != null ? String.format("refresh: incremental: %d loaded periods, %d windows "
-                        + "and %d benchmarked periods recomputed; detection rebuilt whole", scope.loaded().size(),
+                        + "and %d benchmarked periods recomputed, with the series they extend", scope.loaded().size(),
                         scope.windows().size(), scope.benchmarked().size())
                         : "refresh: full rebuild: " + fullBecause);
                 metrics = scope != null ? metricsJob.refresh(catalogue, tx, "csbench run " + load.loadId(), scope)
@@ -144,7 +155,9 @@ public final class PipelineJob {
                         + "England, targets and the previous period (%.1f s)", benchmark.rows(),
                         benchmark.table().seconds()));
                 long t1 = System.nanoTime();
-                detect = new DetectJob(warehouse).run(catalogue, tx, "csbench run " + load.loadId());
+                detect = scope != null ? new DetectJob(warehouse).refresh(catalogue, tx, "csbench run "
+                        + load.loadId(), scope) : new DetectJob(warehouse).run(catalogue, tx, "csbench run "
+                        + load.loadId());
                 progress.step(String.format("detect: %,d series charted and trend-tested, %,d signal rows, %,d "
                         + "cross-sections compared, %,d data-quality anomalies (%.1f s)",
                         detect.rows(FactSeriesSignal.TABLE.name()), detect.rows(FactSignal.TABLE.name()),
@@ -164,6 +177,9 @@ public final class PipelineJob {
     private String fullRebuildReason(LoadJob.Result load, MetricsJob metrics, Catalogue catalogue) {
         if (!warehouse.exists(FactIndicatorValue.TABLE.name())) {
             return "the warehouse has no indicator values yet";
+        }
+        if (rebuildWhole) {
+            return "asked for (--full-rebuild)";
         }
         for (LoadJob.TableResult table : load.tables()) {
             String name = table.table();

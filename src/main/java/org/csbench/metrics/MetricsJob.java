@@ -24,6 +24,7 @@ import org.csbench.contract.Star.DimArea;
 import org.csbench.contract.Star.DimCode;
 import org.csbench.contract.Star.DimIndicator;
 import org.csbench.contract.Star.DimPeriod;
+import org.csbench.contract.Star.FactDataQuality;
 import org.csbench.contract.Star.FactIndicatorValue;
 import org.csbench.contract.Star.FactIndicatorWindow;
 import org.csbench.contract.Star.FactRevision;
@@ -147,7 +148,16 @@ public final class MetricsJob {
             Dataset<Row> used = fact.select(Star.PERIOD_KEY)
                     .union(warehouse.read(FactIndicatorWindow.TABLE.name()).select(Star.PERIOD_KEY))
                     .union(warehouse.read(FactRevision.TABLE.name()).select(Star.PERIOD_KEY));
-            tables.add(write(DimPeriod.TABLE, Dimensions.periods(candidates, used), tx, note));
+            Dataset<Row> periods = Dimensions.periods(candidates, used);
+            if (scope != null && warehouse.exists(FactDataQuality.TABLE.name())) {
+                // A refresh keeps the anomalies of the series it does not extend, and with them the gaps (periods
+                // with no value anywhere) that they name.
+                periods = periods.unionByName(warehouse.read(DimPeriod.TABLE.name())
+                        .join(warehouse.read(FactDataQuality.TABLE.name()).select(col(Star.PERIOD_KEY)),
+                                Star.PERIOD_KEY, "left_semi")
+                        .join(periods.select(col(Star.PERIOD_KEY)), Star.PERIOD_KEY, "left_anti"));
+            }
+            tables.add(write(DimPeriod.TABLE, periods, tx, note));
         } finally {
             candidates.unpersist();
         }
