@@ -457,9 +457,11 @@ public final class LoadJob {
             tx.touch(table);
             Dataset<Row> decided = Vintages.decideAmongLoaded(rows, precedence);
             if (warehouse.exists(table)) {
-                decided = Vintages.decideAgainstTable(decided,
-                        warehouse.readVersion(table, warehouse.version(table).orElseThrow()), precedence);
-                warehouse.updateMatched(table, Vintages.replacements(decided), Vintages.replacedBy(),
+                Vintages.LoadedPeriods periods = Vintages.LoadedPeriods.of(decided);
+                decided = Vintages.decideAgainstTable(decided, warehouse.readVersion(table,
+                        warehouse.version(table).orElseThrow()).filter(periods.near("")), precedence);
+                warehouse.updateMatched(table, Vintages.replacements(decided),
+                        Vintages.replacedBy().and(periods.near("t")),
                         Map.of(Columns.IS_CURRENT, lit(false)), note);
             }
             append(tx, table, decided, note);

@@ -1,6 +1,7 @@
 package org.csbench.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -138,6 +139,26 @@ public final class Vintages {
             match = match.and(col("t." + key).eqNullSafe(col("s." + key)));
         }
         return match;
+    }
+
+    /**
+     * The first and last period end of some loaded rows (both null when a row has none): only a table row whose
+     * period end lies between them can share a key with one of them. It narrows the comparison with the table and
+     * lets the MERGE skip files: a new month is compared with its own period's rows, not with every row.
+     */
+    public record LoadedPeriods(java.sql.Date first, java.sql.Date last) {
+        public static LoadedPeriods of(Dataset<Row> loaded) {
+            Row range = loaded.agg(min(col(Columns.PERIOD_END)), max(col(Columns.PERIOD_END)),
+                    count(when(col(Columns.PERIOD_END).isNull(), 1))).first();
+            return range.isNullAt(0) || range.getLong(2) > 0 ? new LoadedPeriods(null, null)
+                    : new LoadedPeriods(range.getDate(0), range.getDate(1));
+        }
+
+        /** The rows of {@code alias} (empty: none) that may share a key with a loaded row. */
+        public Column near(String alias) {
+            return first == null ? lit(true) : col(alias.isEmpty() ? Columns.PERIOD_END : alias + "."
+                    + Columns.PERIOD_END).between(lit(first), lit(last));
+        }
     }
 
     /** The key, vintage and source of each current loaded row: the MERGE's source for {@link #replacedBy}. */

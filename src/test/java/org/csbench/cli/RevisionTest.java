@@ -11,6 +11,7 @@ import static org.csbench.ReleaseSpecs.b1;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -19,14 +20,18 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
+import org.csbench.GoldTables;
 import org.csbench.ReleaseSpecs;
 import org.csbench.SparkTestSession;
+import org.csbench.config.SpecLoader;
 import org.csbench.delta.RunLog;
 import org.csbench.delta.Warehouse;
+import org.csbench.job.PipelineJob;
 import org.csbench.metrics.IndicatorValues;
 import org.csbench.metrics.MetricsJob;
 import org.csbench.model.Columns;
@@ -57,11 +62,29 @@ class RevisionTest {
         return Files.readAllBytes(out.resolve(Exporter.BASE_NAME + ".csv"));
     }
 
+    /** Every file {@code csbench report --la 352} writes, by name, with the day it was made masked. */
+    private static Map<String, String> report(String warehouse, Path out, String... extra) throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of("--warehouse", warehouse, "report", "--la", "352",
+                "--out", out.toString()));
+        args.addAll(List.of(extra));
+        Outcome report = csbench(args.toArray(String[]::new));
+        assertEquals(0, report.exitCode(), report.err());
+        Map<String, String> pages = new java.util.TreeMap<>();
+        try (var files = Files.list(out)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                pages.put(file.getFileName().toString(), Files.readString(file)
+                        .replaceAll("Made by csbench on [^<]*? from", "Made by csbench on DAY from"));
+            }
+        }
+        return pages;
+    }
+
     @Test
     void aLaterReleaseRevisesManchestersRateAndAnEarlierRunCanBeExportedAsPublished() throws IOException {
         String warehouse = SparkTestSession.newTempDir("revisions").resolve("warehouse").toString();
-        Outcome first = csbench("--warehouse", warehouse, "run",
-                ReleaseSpecs.file(true, b1("cin_b1", B1_2024, RELEASE_2024), POPULATION, NEIGHBOURS).toString());
+        Path firstSpec = ReleaseSpecs.file(true, b1("cin_b1", B1_2024, RELEASE_2024), POPULATION, NEIGHBOURS);
+        Path secondSpec = ReleaseSpecs.file(true, b1("cin_b1", B1_2025, RELEASE_2025), POPULATION, NEIGHBOURS);
+        Outcome first = csbench("--warehouse", warehouse, "run", firstSpec.toString());
         assertEquals(0, first.exitCode(), first.err());
         Warehouse live = new Warehouse(SparkTestSession.get(), warehouse);
         String firstRun = RunLog.lastComplete(live).orElseThrow().runId();
@@ -74,10 +97,17 @@ class RevisionTest {
         assertEquals(428.5, rate.<Double>getAs(Columns.VALUE));
         assertEquals("unexplained", rate.getAs(IndicatorValues.PUBLISHED_CHECK));
         byte[] before = export(warehouse, SparkTestSession.newTempDir("export-before"));
+        Map<String, String> reportBefore = report(warehouse, SparkTestSession.newTempDir("report-before"));
 
-        Outcome second = csbench("--warehouse", warehouse, "run",
-                ReleaseSpecs.file(true, b1("cin_b1", B1_2025, RELEASE_2025), POPULATION, NEIGHBOURS).toString());
+        Outcome second = csbench("--warehouse", warehouse, "run", secondSpec.toString());
         assertEquals(0, second.exitCode(), second.err());
+        // The second run refreshed the years the release publishes; the same two runs with the second rebuilt whole
+        // publish the same star, row for row, revisions included.
+        assertTrue(second.err().contains("refresh: incremental: "), second.err());
+        Warehouse rebuilt = SparkTestSession.newWarehouse("revisions-rebuilt");
+        new PipelineJob(rebuilt, message -> { }).run(SpecLoader.load(firstSpec, null));
+        new PipelineJob(rebuilt, message -> { }).rebuildingWhole().run(SpecLoader.load(secondSpec, null));
+        assertEquals(List.of(), GoldTables.differences(live, rebuilt));
 
         // Manchester 2024: 5,600 children in need at 31 March in both releases (no revision of the count); the rate
         // 431.5 as published in 2024, 428.5 from the 2025 release (5,600 / 130,700 * 10,000 = 428.46): -3.0, a
@@ -103,6 +133,12 @@ class RevisionTest {
         assertFalse(java.util.Arrays.equals(before, now), "the second release changes the export");
         assertArrayEquals(before, export(warehouse, SparkTestSession.newTempDir("export-as-of-run"), "--as-of", firstRun));
         assertArrayEquals(before, export(warehouse, SparkTestSession.newTempDir("export-as-of-release"), "--as-of", "2024"));
+        // The benchmarking pack too: as published by the first run, the pages shown then.
+        Map<String, String> reportNow = report(warehouse, SparkTestSession.newTempDir("report-now"));
+        assertEquals(reportBefore.keySet(), reportNow.keySet());
+        assertNotEquals(reportBefore, reportNow, "the second release changes Manchester's page");
+        assertEquals(reportBefore, report(warehouse, SparkTestSession.newTempDir("report-as-of-run"), "--as-of",
+                firstRun));
         Outcome unknown = csbench("--warehouse", warehouse, "export", "--out",
                 SparkTestSession.newTempDir("export-unknown").toString(), "--as-of", "1999");
         assertEquals(Csbench.USER_ERROR, unknown.exitCode());
