@@ -89,11 +89,13 @@ public final class BenchmarkJob {
         }
         Dataset<Row> fact = Benchmarks.fact(Benchmarks.compute(values, neighbours, changes, scorecards, catalogue));
         warehouse.withConf(settings, () -> {
+            // Files clustered by period: a refresh replaces the periods it benchmarks.
             if (scope == null) {
-                warehouse.overwrite(table, fact, note);
+                warehouse.overwriteClustered(table, fact, Star.PERIOD_KEY, Warehouse.CLUSTERED_RECORDS_PER_FILE, note);
             } else {
-                warehouse.replaceWhere(table, fact.filter(RefreshScope.Periods.isIn(col(Star.PERIOD_KEY),
-                        scope.benchmarked())), RefreshScope.Periods.in(Star.PERIOD_KEY, scope.benchmarked()), note);
+                warehouse.replaceWhereClustered(table, fact.filter(RefreshScope.Periods.isIn(col(Star.PERIOD_KEY),
+                        scope.benchmarked())), RefreshScope.Periods.in(Star.PERIOD_KEY, scope.benchmarked()),
+                        Star.PERIOD_KEY, Warehouse.CLUSTERED_RECORDS_PER_FILE, note);
             }
         });
         long rows = warehouse.lastCommitRows(table);
