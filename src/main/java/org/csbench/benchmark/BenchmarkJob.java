@@ -89,13 +89,11 @@ public final class BenchmarkJob {
         }
         Dataset<Row> fact = Benchmarks.fact(Benchmarks.compute(values, neighbours, changes, scorecards, catalogue));
         warehouse.withConf(settings, () -> {
-            // Files clustered by period: a refresh replaces the periods it benchmarks.
             if (scope == null) {
-                warehouse.overwriteClustered(table, fact, Star.PERIOD_KEY, Warehouse.CLUSTERED_RECORDS_PER_FILE, note);
+                warehouse.overwrite(table, fact, note);
             } else {
-                warehouse.replaceWhereClustered(table, fact.filter(RefreshScope.Periods.isIn(col(Star.PERIOD_KEY),
-                        scope.benchmarked())), RefreshScope.Periods.in(Star.PERIOD_KEY, scope.benchmarked()),
-                        Star.PERIOD_KEY, Warehouse.CLUSTERED_RECORDS_PER_FILE, note);
+                warehouse.replaceWhere(table, fact.filter(RefreshScope.Periods.isIn(col(Star.PERIOD_KEY),
+                        scope.benchmarked())), RefreshScope.Periods.in(Star.PERIOD_KEY, scope.benchmarked()), note);
             }
         });
         long rows = warehouse.lastCommitRows(table);

@@ -153,40 +153,6 @@ public final class Warehouse {
                 .option("userMetadata", commitNote).save(location(table));
     }
 
-    /** Rows per file of {@link #overwriteClustered}. */
-    public static final int CLUSTERED_RECORDS_PER_FILE = 250_000;
-
-    /**
-     * As {@link #overwrite}, with each file holding a narrow range of {@code column}'s values: each write task sorts
-     * its rows by it and starts a new file every {@code recordsPerFile} rows. A refresh's {@code replaceWhere} on a few
-     * of its values then rewrites the few files that hold them, and a read filtering on them skips the others (file
-     * statistics), where unsorted files would each hold some of every value.
-     */
-    public void overwriteClustered(String table, Dataset<Row> rows, String column, int recordsPerFile,
-            String commitNote) {
-        requireWritable();
-        writer(rows.sortWithinPartitions(column)).mode(SaveMode.Overwrite).option("overwriteSchema", "true")
-                .option("maxRecordsPerFile", recordsPerFile).option("userMetadata", commitNote).save(location(table));
-    }
-
-    /** As {@link #replaceWhere}, the new rows sorted by {@code column} as {@link #overwriteClustered} writes them. */
-    public void replaceWhereClustered(String table, Dataset<Row> rows, String condition, String column,
-            int recordsPerFile, String commitNote) {
-        requireWritable();
-        if (!exists(table)) {
-            overwriteClustered(table, rows, column, recordsPerFile, commitNote);
-            return;
-        }
-        writer(rows.sortWithinPartitions(column)).mode(SaveMode.Overwrite).option("replaceWhere", condition)
-                .option("maxRecordsPerFile", recordsPerFile).option("mergeSchema", "true")
-                .option("userMetadata", commitNote).save(location(table));
-    }
-
-    /** The number of data files of the table's current version. */
-    public long fileCount(String table) {
-        return DeltaTable.forPath(spark, location(table)).detail().first().<Long>getAs("numFiles");
-    }
-
     /** Replaces the rows matching {@code condition} (a SQL predicate on the table's columns) in one commit. */
     public void replaceWhere(String table, Dataset<Row> rows, String condition, String commitNote) {
         requireWritable();

@@ -113,7 +113,7 @@ public final class MetricsJob {
                                 : warehouse.spark().createDataFrame(List.of(), NO_NEIGHBOURS)), tx, note)));
         List<LoadJob.TableResult> tables = new ArrayList<>(List.of(dims));
         LoadJob.TableResult valueTable = scope == null
-                ? writeByPeriod(FactIndicatorValue.TABLE, IndicatorValues.fact(IndicatorValues.compute(observations,
+                ? write(FactIndicatorValue.TABLE, IndicatorValues.fact(IndicatorValues.compute(observations,
                         warehouse.read(ReferenceTables.POPULATION), catalogue)), tx, note)
                 : replace(FactIndicatorValue.TABLE, IndicatorValues.fact(IndicatorValues.compute(observations
                         .filter(col(Columns.PERIOD_END).between(scope.first(), scope.last()))
@@ -132,7 +132,7 @@ public final class MetricsJob {
         try {
             Dataset<Row> fact = warehouse.read(FactIndicatorValue.TABLE.name());
             if (scope == null) {
-                tables.add(writeByPeriod(FactIndicatorWindow.TABLE, Windows.fact(Windows.compute(IndicatorValues.wide(fact,
+                tables.add(write(FactIndicatorWindow.TABLE, Windows.fact(Windows.compute(IndicatorValues.wide(fact,
                         warehouse.read(DimIndicator.TABLE.name()), warehouse.read(DimArea.TABLE.name()), candidates),
                         catalogue)), tx, note));
             } else {
@@ -194,18 +194,7 @@ public final class MetricsJob {
             String note) {
         long start = System.nanoTime();
         tx.touch(table.name());
-        warehouse.replaceWhereClustered(table.name(), rows, RefreshScope.Periods.in(Star.PERIOD_KEY, periods),
-                Star.PERIOD_KEY, Warehouse.CLUSTERED_RECORDS_PER_FILE, note);
-        long written = warehouse.lastCommitRows(table.name());
-        return new LoadJob.TableResult(table.name(), written, warehouse.version(table.name()).orElse(-1L),
-                (System.nanoTime() - start) / 1e9);
-    }
-
-    /** As {@link #write}, files clustered by period ({@link Warehouse#overwriteClustered}): refreshes replace periods. */
-    private LoadJob.TableResult writeByPeriod(TableDef table, Dataset<Row> rows, WarehouseTransaction tx, String note) {
-        long start = System.nanoTime();
-        tx.touch(table.name());
-        warehouse.overwriteClustered(table.name(), rows, Star.PERIOD_KEY, Warehouse.CLUSTERED_RECORDS_PER_FILE, note);
+        warehouse.replaceWhere(table.name(), rows, RefreshScope.Periods.in(Star.PERIOD_KEY, periods), note);
         long written = warehouse.lastCommitRows(table.name());
         return new LoadJob.TableResult(table.name(), written, warehouse.version(table.name()).orElse(-1L),
                 (System.nanoTime() - start) / 1e9);

@@ -1,6 +1,5 @@
 package org.csbench.delta;
 
-import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,30 +58,5 @@ class WarehouseTest {
                 })));
         assertEquals("disk full", failure.getMessage());
         assertEquals(3, parallel.read("bronze.ok").count(), "the other write still finished");
-    }
-
-    @Test
-    void clusteredFilesHoldTheSameRowsAndAReplaceOfOneValueRewritesFewOfThem() {
-        Warehouse plain = SparkTestSession.newWarehouse("plain-files");
-        Warehouse clustered = SparkTestSession.newWarehouse("clustered-files");
-        // 4,000 rows of 40 periods, every period in both write tasks.
-        Dataset<Row> rows = SparkTestSession.get().range(0, 4000).repartition(2)
-                .select(col("id").mod(40).as("period_key"), col("id").as("v"));
-        plain.overwrite("gold.t", rows, "plain");
-        clustered.overwriteClustered("gold.t", rows, "period_key", 100, "clustered");
-        assertEquals(0, plain.read("gold.t").exceptAll(clustered.read("gold.t")).count());
-        assertEquals(0, clustered.read("gold.t").exceptAll(plain.read("gold.t")).count());
-        assertTrue(clustered.fileCount("gold.t") >= 40, "at most 100 rows a file");
-
-        Dataset<Row> period7 = rows.filter(col("period_key").equalTo(7)).withColumn("v", col("v").plus(1));
-        plain.replaceWhere("gold.t", period7, "period_key = 7", "plain");
-        clustered.replaceWhereClustered("gold.t", period7, "period_key = 7", "period_key", 100, "clustered");
-        assertEquals(0, plain.read("gold.t").exceptAll(clustered.read("gold.t")).count());
-        assertEquals(0, clustered.read("gold.t").exceptAll(plain.read("gold.t")).count());
-        // Unsorted, each file holds some of period 7 and is copied whole; sorted, only the few that hold it are.
-        long plainWritten = plain.lastCommitRows("gold.t");
-        long clusteredWritten = clustered.lastCommitRows("gold.t");
-        assertEquals(4000, plainWritten);
-        assertTrue(clusteredWritten <= 100 + 4 * 100, clusteredWritten + " rows written");
     }
 }
