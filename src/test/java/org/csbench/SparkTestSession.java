@@ -45,6 +45,20 @@ public final class SparkTestSession {
         return new Warehouse(spark, newTempDir(name).resolve("warehouse").toString());
     }
 
+    /** A copy of {@code source}'s folder, every table and its history, as a new warehouse. */
+    public static Warehouse copyOf(Warehouse source, String name) {
+        Path from = Path.of(source.root());
+        Path copy = newTempDir(name).resolve("warehouse");
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(from.relativize(file).toString()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Warehouse(get(), copy.toString());
+    }
+
     /** A new temporary folder, removed with everything in it when the JVM exits. */
     public static Path newTempDir(String prefix) {
         try {

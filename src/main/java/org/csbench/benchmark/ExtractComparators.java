@@ -2,13 +2,10 @@ package org.csbench.benchmark;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_date;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +69,7 @@ final class ExtractComparators {
 
     private static Dataset<Row> matched(Dataset<Row> scorecards, Catalogue catalogue) {
         Dataset<Row> keys = broadcast(matchKeys(scorecards.sparkSession(), catalogue));
-        Column periodEnd = last_day(to_date(concat(col(ScorecardWideTransform.REPORT_MONTH), lit("-01"))));
+        Column periodEnd = ScorecardWideTransform.reportMonthEnd(col(ScorecardWideTransform.REPORT_MONTH));
         Dataset<Row> byRef = scorecards.join(keys, lower(col(ScorecardLongTransform.REF)).equalTo(col(KEY)));
         Dataset<Row> byMeasure = scorecards.join(keys, lower(col(Columns.INDICATOR_ID)).equalTo(col(KEY)));
         return byRef.drop(Columns.INDICATOR_ID).unionByName(byMeasure.drop(Columns.INDICATOR_ID))

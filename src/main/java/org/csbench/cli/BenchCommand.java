@@ -98,12 +98,10 @@ final class BenchCommand implements Callable<Integer> {
 
             Warehouse warehouse = Session.open(parent, work.resolve("warehouse").toString());
             out.printf("machine load (1 min average) before: %.2f%n", loadAverage());
-            TaskTimes taskTimes = TaskTimes.attach(warehouse.spark().sparkContext());
-            long t1 = System.nanoTime();
-            PipelineJob.Result result = new PipelineJob(warehouse, message -> out.println("  " + message))
-                    .run(spec, catalogue);
-            double pipelineSeconds = seconds(t1);
-            TaskTimes.Totals tasks = taskTimes.detach();
+            Timed run = timed(out, warehouse, spec, catalogue);
+            PipelineJob.Result result = run.result();
+            double pipelineSeconds = run.seconds();
+            TaskTimes.Totals tasks = run.tasks();
             long observations = result.load().sources().stream().mapToLong(s -> s.rowsWritten()).sum();
             out.printf("pipeline: %,d rows read, %,d observations, %,d indicator values, %,d window rows in %.1f s%n",
                     result.load().sources().stream().mapToLong(s -> s.rowsRead()).sum(), observations,
@@ -134,6 +132,20 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** A pipeline run, its wall time and its Spark tasks' totals. */
+    private record Timed(PipelineJob.Result result, double seconds, TaskTimes.Totals tasks) {
+    }
+
+    /** Runs the pipeline, printing its progress, and times it. */
+    private static Timed timed(PrintWriter out, Warehouse warehouse, PipelineSpec spec, Catalogue catalogue) {
+        TaskTimes taskTimes = TaskTimes.attach(warehouse.spark().sparkContext());
+        long t0 = System.nanoTime();
+        PipelineJob.Result result = new PipelineJob(warehouse, message -> out.println("  " + message))
+                .run(spec, catalogue);
+        double seconds = seconds(t0);
+        return new Timed(result, seconds, taskTimes.detach());
+    }
+
     /**
      * Runs the pipeline again with the added month's file as a further source (everything else unchanged since the
      * first run) and prints its time beside the full pipeline's: the refresh a council's next extract causes.
@@ -142,13 +154,10 @@ final class BenchCommand implements Callable<Integer> {
             MonthSplit.Result split, int loadedMonths, double fullSeconds) {
         out.printf("incremental: adding %s (%,d rows) to %d loaded months; machine load (1 min average) %.2f%n",
                 split.added(), split.addedRows(), loadedMonths, loadAverage());
-        TaskTimes taskTimes = TaskTimes.attach(warehouse.spark().sparkContext());
-        long t0 = System.nanoTime();
-        PipelineJob.Result result = new PipelineJob(warehouse, message -> out.println("  " + message))
-                .run(spec, catalogue);
-        double seconds = seconds(t0);
-        TaskTimes.Totals tasks = taskTimes.detach();
-        printTables(out, result);
+        Timed run = timed(out, warehouse, spec, catalogue);
+        double seconds = run.seconds();
+        TaskTimes.Totals tasks = run.tasks();
+        printTables(out, run.result());
         out.printf("spark tasks: %,d, run time %.1f s, CPU %.1f s%n", tasks.tasks(), tasks.runSeconds(),
                 tasks.cpuSeconds());
         out.printf("incremental refresh: %.1f s, full pipeline: %.1f s, ratio %.1f%% (target at most 10%%); "

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.last;
+import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.min;
@@ -18,6 +19,7 @@ import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
@@ -238,6 +240,11 @@ public final class ScorecardWideTransform {
      * One row per indicator with the scorecard's own columns, for {@link #TABLE}; a scorecard with no comparator
      * columns gets an empty list of them, typed (Delta cannot store a list of nulls).
      */
+    /** The last day of a {@link #REPORT_MONTH} ({@code yyyy-MM}): the period the extract's comparators are for. */
+    public static Column reportMonthEnd(Column reportMonth) {
+        return last_day(to_date(concat(reportMonth, lit("-01"))));
+    }
+
     public static Dataset<Row> indicators(Dataset<Row> checked, ScorecardWideLayout l, SourceSpec source) {
         List<Column> comparators = new ArrayList<>();
         Column sn = lit(null).cast(DataTypes.DoubleType);

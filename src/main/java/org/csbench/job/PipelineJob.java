@@ -1,5 +1,7 @@
 package org.csbench.job;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,10 @@ import org.csbench.contract.Star.FactSignal;
 import org.csbench.detect.DetectJob;
 import org.csbench.ingest.LoadJob;
 import org.csbench.ingest.ReferenceTables;
+import org.csbench.model.Columns;
 import org.csbench.contract.Star.FactIndicatorValue;
+import org.csbench.ingest.ScorecardWideTransform;
+import org.csbench.metrics.Dimensions;
 import org.csbench.metrics.MetricsJob;
 import org.csbench.metrics.RefreshScope;
 
@@ -127,9 +132,11 @@ public final class PipelineJob {
         return WarehouseTransaction.run(warehouse, progress::step, tx -> {
             LoadJob loader = new LoadJob(warehouse, progress);
             LoadJob.Result load = (keepGoing ? loader.keepingGoing() : loader).run(spec, tx);
-            // Only the audit written (failed sources recorded, nothing loaded): the indicators are as they were.
+            // Only the audit written (failed sources recorded, nothing loaded) and the same catalogue: the indicators
+            // are as they were.
             boolean changed = rebuildWhole
-                    || load.tables().stream().anyMatch(t -> !t.table().equals(LoadJob.LOAD_AUDIT));
+                    || load.tables().stream().anyMatch(t -> !t.table().equals(LoadJob.LOAD_AUDIT))
+                    || catalogue != null && new MetricsJob(warehouse).catalogueChanged(catalogue);
             MetricsJob.Result metrics = null;
             BenchmarkJob.Result benchmark = null;
             DetectJob.Result detect = null;
@@ -137,8 +144,8 @@ public final class PipelineJob {
                 long t0 = System.nanoTime();
                 MetricsJob metricsJob = new MetricsJob(warehouse);
                 String fullBecause = fullRebuildReason(load, metricsJob, catalogue);
-                RefreshScope.Periods scope = fullBecause == null
-                        ? RefreshScope.Periods.of(warehouse.read(LoadJob.OBSERVATION), load.loadId()) : null;
+                RefreshScope.Periods scope = fullBecause == null ? RefreshScope.Periods.of(
+                        warehouse.read(LoadJob.OBSERVATION), load.loadId(), extractYears(load)) : null;
                 progress.step(scope != null ? String.format("refresh: incremental: %d loaded periods, %d windows "
                         + "and %d benchmarked periods recomputed, with the series they extend", scope.loaded().size(),
                         scope.windows().size(), scope.benchmarked().size())
@@ -187,8 +194,8 @@ public final class PipelineJob {
             if (derived && changedByThisRun(name)) {
                 return name + " changed";
             }
-            if (!derived && !name.equals(LoadJob.OBSERVATION) && !name.startsWith("bronze.")
-                    && !name.startsWith("audit.")) {
+            if (!derived && !name.equals(LoadJob.OBSERVATION) && !name.equals(ScorecardWideTransform.TABLE)
+                    && !name.startsWith("bronze.") && !name.startsWith("audit.")) {
                 return "the load wrote " + name;
             }
         }
@@ -196,6 +203,29 @@ public final class PipelineJob {
             return "the indicator catalogue changed";
         }
         return null;
+    }
+
+    /**
+     * The reporting years of the scorecard extract rows this run wrote or replaced (a source's rows are replaced
+     * whole when its file changes): their targets and comparators changed. Empty when the run wrote no extract.
+     */
+    private List<Integer> extractYears(LoadJob.Result load) {
+        String table = ScorecardWideTransform.TABLE;
+        if (load.tables().stream().noneMatch(t -> t.table().equals(table))) {
+            return List.of();
+        }
+        Dataset<Row> now = warehouse.read(table);
+        Object[] sources = now.filter(col(Columns.LOAD_ID).equalTo(load.loadId())).select(col(Columns.SOURCE_ID))
+                .distinct().collectAsList().stream().map(r -> r.getString(0)).toArray();
+        Dataset<Row> changed = now;
+        long version = warehouse.version(table).orElse(0L);
+        if (version > 0) {
+            changed = changed.unionByName(warehouse.readVersion(table, version - 1));
+        }
+        return changed.filter(col(Columns.SOURCE_ID).isin(sources))
+                .select(Dimensions.financialYearEnd(ScorecardWideTransform.reportMonthEnd(
+                        col(ScorecardWideTransform.REPORT_MONTH))).as("year")).distinct()
+                .collectAsList().stream().filter(r -> !r.isNullAt(0)).map(r -> r.getInt(0)).sorted().toList();
     }
 
     /** {@code table} (a small reference table the load overwrites whole) differs from its version before the run. */

@@ -245,9 +245,8 @@ public final class Dimensions {
                 .withColumn(BridgeStatisticalNeighbour.LAST_YEAR, col(NeighbourTransform.VALID_TO)));
     }
 
-    /** {@code 2024-25} for the financial year ending in March 2025. */
     /** The year (to 31 March) a date falls in, as the calendar year it ends in. */
-    static Column financialYearEnd(Column date) {
+    public static Column financialYearEnd(Column date) {
         return year(date).plus(when(month(date).geq(4), 1).otherwise(0));
     }
 

@@ -33,7 +33,10 @@ import org.csbench.model.Columns;
  * so the rows with the run's load id name every key whose current value may have changed.
  */
 public final class RefreshScope {
-    /** Why a period is in scope: {@value #LOADED}, {@value #WINDOW}, {@value #FOLLOWING} or {@value #PRECEDING}. */
+    /**
+     * Why a period is in scope: {@value #LOADED}, {@value #WINDOW}, {@value #FOLLOWING}, {@value #EXTRACT} or
+     * {@value #PRECEDING}.
+     */
     public static final String REASON = "scope_reason";
     /** The load wrote rows for the period. */
     public static final String LOADED = "loaded";
@@ -41,6 +44,8 @@ public final class RefreshScope {
     public static final String WINDOW = "window";
     /** A period whose direction of travel compares with a loaded one. */
     public static final String FOLLOWING = "following";
+    /** A period of a reporting year whose targets a loaded scorecard extract sets. */
+    public static final String EXTRACT = "extract";
     /** A period a benchmarked one compares with. */
     public static final String PRECEDING = "preceding";
 
@@ -114,7 +119,8 @@ public final class RefreshScope {
      *
      * @param loaded           keys of the periods the load wrote observations for (empty: nothing to refresh)
      * @param windows          keys of the windows that reach over a loaded period
-     * @param benchmarked      keys of the periods whose benchmarks change: the loaded ones and those following them
+     * @param benchmarked      keys of the periods whose benchmarks change: the loaded ones, those following them, and
+     *                         those of the reporting years a loaded scorecard extract covers
      * @param benchmarkInputs  keys of the periods those benchmarks read: themselves and the periods before them
      * @param first            the first loaded period's end (null when none was loaded)
      * @param last             the last loaded period's end
@@ -130,9 +136,24 @@ public final class RefreshScope {
 
         /** The periods {@code loadId} touches in {@code observations}. */
         public static Periods of(Dataset<Row> observations, String loadId) {
+            return of(observations, loadId, List.of());
+        }
+
+        /**
+         * As {@link #of(Dataset, String)}, with every period of the reporting years {@code extractYears} benchmarked
+         * again: a council's scorecard extract sets the targets of the reporting years it covers (and the
+         * comparators of its month), which every period of those years is judged against.
+         */
+        public static Periods of(Dataset<Row> observations, String loadId, List<Integer> extractYears) {
             Dataset<Row> loadedPeriods = RefreshScope.loaded(observations, loadId).cache();
             try {
                 Dataset<Row> benchmarked = loadedPeriods.unionByName(following(loadedPeriods));
+                if (!extractYears.isEmpty()) {
+                    benchmarked = benchmarked.unionByName(observations
+                            .filter(Dimensions.financialYearEnd(col(Columns.PERIOD_END)).isin(extractYears.toArray()))
+                            .select(col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END)).distinct()
+                            .withColumn(REASON, lit(EXTRACT)));
+                }
                 Row range = loadedPeriods.agg(min(col(Columns.PERIOD_END)), max(col(Columns.PERIOD_END))).first();
                 return new Periods(keys(loadedPeriods), keys(RefreshScope.windows(loadedPeriods)), keys(benchmarked),
                         keys(benchmarked.unionByName(preceding(benchmarked))),

@@ -5,20 +5,17 @@ import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.csbench.GoldTables;
+import org.csbench.SampleRun;
 import org.csbench.SparkTestSession;
 import org.csbench.config.Catalogue;
 import org.csbench.config.CatalogueLoader;
@@ -45,13 +42,15 @@ class IncrementalRefreshTest {
     private static final int YEARS = 2;
     private static final int INDICATORS = 12;
     private static final long SEED = 7;
+    /** The sample spec's council scorecard extract (wide, with comparators and targets). */
+    private static final String EXTRACT = "scorecard_202_2025_03";
 
     private static MonthSplit.Result split;
     private static PipelineSpec before;
     private static PipelineSpec after;
     private static Catalogue catalogue;
     private static List<String> firstProgress;
-    private static Path beforeTheMonth;
+    private static Warehouse beforeTheMonth;
 
     @BeforeAll
     static void generate() {
@@ -69,20 +68,12 @@ class IncrementalRefreshTest {
         Warehouse first = SparkTestSession.newWarehouse("incremental-before");
         firstProgress = new ArrayList<>();
         new PipelineJob(first, firstProgress::add).run(before, catalogue);
-        beforeTheMonth = Path.of(first.root());
+        beforeTheMonth = first;
     }
 
     /** A copy of the warehouse that loaded every month but the last. */
     private static Warehouse copyOfBefore(String name) {
-        Path copy = SparkTestSession.newTempDir(name).resolve("warehouse");
-        try (Stream<Path> files = Files.walk(beforeTheMonth)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, copy.resolve(beforeTheMonth.relativize(file).toString()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new Warehouse(SparkTestSession.get(), copy.toString());
+        return SparkTestSession.copyOf(beforeTheMonth, name);
     }
 
     @Test
@@ -119,11 +110,30 @@ class IncrementalRefreshTest {
     }
 
     @Test
+    void aCouncilsScorecardExtractRefreshesTheYearsItSetsTargetsForAsARebuildWould() {
+        // The samples without the council's wide scorecard, then with it: its months, and every period of the
+        // reporting years whose targets it sets, are benchmarked again.
+        PipelineSpec sample = SpecLoader.load(Path.of("pipelines/annual-benchmarking.yaml"), null);
+        PipelineSpec withoutExtract = new PipelineSpec(sample.name(), sample.description(), sample.specFile(),
+                sample.dataDir(), sample.sources().stream().filter(s -> !s.id().equals(EXTRACT)).toList(),
+                sample.catalogue());
+        assertEquals(sample.sources().size() - 1, withoutExtract.sources().size());
+        Warehouse refreshed = SparkTestSession.newWarehouse("extract-refreshed");
+        new PipelineJob(refreshed, message -> { }).run(withoutExtract);
+        List<String> progress = new ArrayList<>();
+        new PipelineJob(refreshed, progress::add).run(sample);
+        assertTrue(progress.stream().anyMatch(p -> p.startsWith("refresh: incremental: ")),
+                String.join("\n", progress));
+        assertEquals(List.of(), GoldTables.differences(refreshed, SampleRun.warehouse()));
+    }
+
+    @Test
     void aChangedCatalogueRebuildsWholeAndSaysSo() {
+        // No new file: the catalogue alone changed.
         Warehouse warehouse = copyOfBefore("incremental-catalogue");
         List<Indicator> fewer = catalogue.indicators().subList(0, catalogue.indicators().size() - 1);
         List<String> progress = new ArrayList<>();
-        new PipelineJob(warehouse, progress::add).run(after, new Catalogue(catalogue.file(), fewer));
+        new PipelineJob(warehouse, progress::add).run(before, new Catalogue(catalogue.file(), fewer));
         assertTrue(progress.contains("refresh: full rebuild: the indicator catalogue changed"),
                 String.join("\n", progress));
         assertEquals(fewer.size(), warehouse.read(DimIndicator.TABLE.name()).count());
