@@ -4,10 +4,8 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.year;
 
 import java.util.List;
 
@@ -22,6 +20,7 @@ import org.csbench.contract.Keys;
 import org.csbench.contract.Star;
 import org.csbench.contract.Star.FactBenchmark;
 import org.csbench.delta.SparkSessions;
+import org.csbench.metrics.Dimensions;
 import org.csbench.metrics.Geography;
 import org.csbench.metrics.IndicatorValues;
 import org.csbench.model.Columns;
@@ -64,7 +63,7 @@ public final class Benchmarks {
      * are dated in reporting years.
      */
     public static Column reportingYear(Column periodEnd) {
-        return year(periodEnd).plus(when(month(periodEnd).geq(4), 1).otherwise(0));
+        return Dimensions.financialYearEnd(periodEnd);
     }
 
     /**

@@ -132,18 +132,18 @@ public final class PipelineJob {
         return WarehouseTransaction.run(warehouse, progress::step, tx -> {
             LoadJob loader = new LoadJob(warehouse, progress);
             LoadJob.Result load = (keepGoing ? loader.keepingGoing() : loader).run(spec, tx);
+            MetricsJob metricsJob = new MetricsJob(warehouse);
+            boolean catalogueChanged = catalogue != null && metricsJob.catalogueChanged(catalogue);
             // Only the audit written (failed sources recorded, nothing loaded) and the same catalogue: the indicators
             // are as they were.
-            boolean changed = rebuildWhole
-                    || load.tables().stream().anyMatch(t -> !t.table().equals(LoadJob.LOAD_AUDIT))
-                    || catalogue != null && new MetricsJob(warehouse).catalogueChanged(catalogue);
+            boolean changed = rebuildWhole || catalogueChanged
+                    || load.tables().stream().anyMatch(t -> !t.table().equals(LoadJob.LOAD_AUDIT));
             MetricsJob.Result metrics = null;
             BenchmarkJob.Result benchmark = null;
             DetectJob.Result detect = null;
             if (catalogue != null && (changed || !warehouse.exists(FactIndicatorValue.TABLE.name()))) {
                 long t0 = System.nanoTime();
-                MetricsJob metricsJob = new MetricsJob(warehouse);
-                String fullBecause = fullRebuildReason(load, metricsJob, catalogue);
+                String fullBecause = fullRebuildReason(load, catalogueChanged);
                 RefreshScope.Periods scope = fullBecause == null ? RefreshScope.Periods.of(
                         warehouse.read(LoadJob.OBSERVATION), load.loadId(), extractYears(load)) : null;
                 progress.step(scope != null ? String.format("refresh: incremental: %d loaded periods, %d windows "
@@ -181,7 +181,7 @@ public final class PipelineJob {
      * rows) while the population and regions derived from them are unchanged, and the catalogue is the one the
      * values were computed with.
      */
-    private String fullRebuildReason(LoadJob.Result load, MetricsJob metrics, Catalogue catalogue) {
+    private String fullRebuildReason(LoadJob.Result load, boolean catalogueChanged) {
         if (!warehouse.exists(FactIndicatorValue.TABLE.name())) {
             return "the warehouse has no indicator values yet";
         }
@@ -199,7 +199,7 @@ public final class PipelineJob {
                 return "the load wrote " + name;
             }
         }
-        if (metrics.catalogueChanged(catalogue)) {
+        if (catalogueChanged) {
             return "the indicator catalogue changed";
         }
         return null;
