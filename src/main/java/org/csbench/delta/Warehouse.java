@@ -29,6 +29,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
+import org.csbench.contract.Star;
 import org.csbench.model.Columns;
 import org.csbench.model.Errors;
 
@@ -50,7 +51,7 @@ public final class Warehouse {
      * more files for these readers.
      */
     private static final List<String> STATS_COLUMNS = List.of(Columns.INDICATOR_ID, "geo_key", Columns.PERIOD_END,
-            "window_end", Columns.SOURCE_ID, Columns.LOAD_ID);
+            "window_end", Columns.SOURCE_ID, Columns.LOAD_ID, Star.INDICATOR_KEY, Star.AREA_KEY, Star.PERIOD_KEY);
     private static final String STATS_OPTION = "delta.dataSkippingStatsColumns";
 
     private final SparkSession spark;

@@ -148,7 +148,7 @@ public final class ScorecardLongTransform {
         }
         columns.add(col(CsvLines.UNCLOSED_QUOTE));
         return lines.select(columns.toArray(Column[]::new))
-                .withColumn(ROW_ERRORS, errors.toColumn())
+                .withColumn(ROW_ERRORS, errors.concatenated())
                 .withColumn(CsvLines.TEXT, when(fieldsOk.unary_$bang().or(text.contains("\"")), text));
     }
 
@@ -212,7 +212,7 @@ public final class ScorecardLongTransform {
     /** The trimmed field a named column is read from (null when blank), or a null string when the file lacks it. */
     private static Column named(Map<String, Integer> positions, String name) {
         Integer at = positions.get(name);
-        return at == null ? lit(null).cast(DataTypes.StringType) : EesTransform.cleaned(col(CsvLines.field(at)));
+        return at == null ? lit(null).cast(DataTypes.StringType) : Cells.cleanedSkippingAscii(col(CsvLines.field(at)));
     }
 
     /** One month observation per good row. */
