@@ -77,6 +77,7 @@ public final class Windows {
     private static final String POPULATION = "_population";
     private static final String PRESENT = "_p";
     private static final String MONTH = "_month";
+    private static final String MONTH_END = "_month_end";
     private static final String FY = "_fy";
     /** A month's place in its financial year, {@code quarter * 10 + month of the quarter}: quarters 10 apart. */
     private static final String FY_ORDER = "_fy_order";
@@ -167,37 +168,52 @@ public final class Windows {
                         first(col(Columns.LA_NAME), true).over(quarter).as("_q_la_name"),
                         first(col(Columns.REGION_CODE), true).over(quarter).as("_q_region_code"));
 
-        Column end = col(Columns.PERIOD_END);
-        Column yearMonth = concat(year(end).cast("string"), lit("-"), lpad(month(end).cast("string"), 2, "0"));
+        // Each month gives up to three window rows, carrying only what differs between them; the labels, starts
+        // and names are worked out after, as columns of their own, so a reader that does not need them (the fact
+        // table) does not compute them for every row.
         Column fyStart = make_date(col(FY).minus(1), lit(4), lit(1));
         Column quarterNumber = col(FY_ORDER).divide(10).cast("int");
         Column quarterStart = add_months(fyStart, quarterNumber.minus(1).multiply(3));
-        Column rolling = windowRow(lit(ROLLING_12), lit(12), add_months(make_date(year(end), month(end), lit(1)), -11),
-                end, concat(lit("12 months to "), yearMonth), col(Columns.OLD_LA_CODE), col(Columns.LA_NAME),
-                col(Columns.REGION_CODE), "_r_", col(POPULATION));
         Column monthsSoFar = col(FY_ORDER).minus(10).divide(10).cast("int").multiply(3).plus(col(FY_ORDER).mod(10))
                 .plus(1);
-        Column ytd = windowRow(lit(YEAR_TO_DATE), monthsSoFar, fyStart, end,
-                concat(financialYear(col(FY)), lit(" to "), yearMonth), col(Columns.OLD_LA_CODE), col(Columns.LA_NAME),
-                col(Columns.REGION_CODE), "_y_", col(POPULATION));
-        Column quarterRow = when(col(FY_ORDER).equalTo(col("_q_last")), windowRow(lit(QUARTER), lit(3), quarterStart,
-                last_day(add_months(quarterStart, 2)), concat(financialYear(col(FY)), lit(" Q"),
-                        quarterNumber.cast("string")), col("_q_old_la_code"), col("_q_la_name"), col("_q_region_code"),
-                "_q_", col("_q_population")));
-        return windowed.select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL),
-                        explode(array(rolling, ytd, quarterRow)).as(ROW))
+        Column rolling = windowRow(ROLLING_12, lit(12), col(Columns.PERIOD_END), "_r_", col(POPULATION));
+        Column ytd = windowRow(YEAR_TO_DATE, monthsSoFar, col(Columns.PERIOD_END), "_y_", col(POPULATION));
+        Column quarterRow = when(col(FY_ORDER).equalTo(col("_q_last")), windowRow(QUARTER, lit(3),
+                last_day(add_months(quarterStart, 2)), "_q_", col("_q_population")));
+        Dataset<Row> rows = windowed.select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY),
+                        col(Columns.GEOGRAPHIC_LEVEL), col(Columns.PERIOD_END).as(MONTH_END), col(FY), col(FY_ORDER),
+                        col(Columns.OLD_LA_CODE).as("_m_old_la_code"), col(Columns.LA_NAME).as("_m_la_name"),
+                        col(Columns.REGION_CODE).as("_m_region_code"), col("_q_old_la_code"), col("_q_la_name"),
+                        col("_q_region_code"), explode(array(rolling, ytd, quarterRow)).as(ROW))
                 .filter(col(ROW).isNotNull())
-                .select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL),
-                        col(ROW + ".*"));
+                .select(col("*"), col(ROW + ".*"))
+                .drop(ROW);
+
+        Column window = col(WINDOW);
+        Column isRolling = window.equalTo(ROLLING_12);
+        Column isQuarter = window.equalTo(QUARTER);
+        Column monthEnd = col(MONTH_END);
+        Column yearMonth = concat(year(monthEnd).cast("string"), lit("-"),
+                lpad(month(monthEnd).cast("string"), 2, "0"));
+        return rows
+                .withColumn(WINDOW_START, when(isRolling, add_months(make_date(year(monthEnd), month(monthEnd), lit(1)),
+                        -11)).when(isQuarter, quarterStart).otherwise(fyStart))
+                .withColumn(PERIOD_LABEL, when(isRolling, concat(lit("12 months to "), yearMonth))
+                        .when(isQuarter, concat(financialYear(col(FY)), lit(" Q"), quarterNumber.cast("string")))
+                        .otherwise(concat(financialYear(col(FY)), lit(" to "), yearMonth)))
+                .withColumn(Columns.OLD_LA_CODE, when(isQuarter, col("_q_old_la_code"))
+                        .otherwise(col("_m_old_la_code")))
+                .withColumn(Columns.LA_NAME, when(isQuarter, col("_q_la_name")).otherwise(col("_m_la_name")))
+                .withColumn(Columns.REGION_CODE, when(isQuarter, col("_q_region_code"))
+                        .otherwise(col("_m_region_code")))
+                .drop(MONTH_END, FY, FY_ORDER, "_m_old_la_code", "_m_la_name", "_m_region_code", "_q_old_la_code",
+                        "_q_la_name", "_q_region_code");
     }
 
-    private static Column windowRow(Column window, Column expected, Column start, Column end, Column label,
-            Column oldLaCode, Column laName, Column regionCode, String prefix, Column population) {
-        return struct(window.as(WINDOW), expected.as(EXPECTED), start.as(WINDOW_START), end.as(Columns.PERIOD_END),
-                label.as(PERIOD_LABEL), oldLaCode.as(Columns.OLD_LA_CODE), laName.as(Columns.LA_NAME),
-                regionCode.as(Columns.REGION_CODE), col(prefix + "n").as(NUMERATOR_SUM),
-                col(prefix + "d").as(DENOMINATOR_SUM), population.as(POPULATION), col(prefix + "v").as(MEAN_VALUE),
-                col(prefix + "c").as(AVAILABLE_PERIODS));
+    private static Column windowRow(String window, Column expected, Column end, String prefix, Column population) {
+        return struct(lit(window).as(WINDOW), expected.as(EXPECTED), end.as(Columns.PERIOD_END),
+                col(prefix + "n").as(NUMERATOR_SUM), col(prefix + "d").as(DENOMINATOR_SUM), population.as(POPULATION),
+                col(prefix + "v").as(MEAN_VALUE), col(prefix + "c").as(AVAILABLE_PERIODS));
     }
 
     /** Annual values over 3 consecutive years: the mean of the values, and the sums of the inputs. */
