@@ -262,6 +262,7 @@ public final class Dimensions {
                 .minus(1)));
     }
 
+    /** {@code 2024-25} for the financial year ending in March 2025. */
     static Column financialYear(Column fyEnd) {
         return concat(fyEnd.minus(1).cast("string"), lit("-"), lpad(fyEnd.mod(100).cast("string"), 2, "0"));
     }

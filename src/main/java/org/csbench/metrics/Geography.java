@@ -3,9 +3,7 @@ package org.csbench.metrics;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.year;
 
 import org.apache.spark.sql.Column;
 
@@ -36,7 +34,6 @@ public final class Geography {
      * mid-year N-1; a census at 30 September N uses mid-year N).
      */
     public static Column populationMidYear(Column periodEnd) {
-        Column financialYearEnd = year(periodEnd).plus(when(month(periodEnd).geq(4), 1).otherwise(0));
-        return financialYearEnd.minus(1);
+        return Dimensions.financialYearEnd(periodEnd).minus(1);
     }
 }

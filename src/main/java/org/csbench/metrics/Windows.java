@@ -124,7 +124,7 @@ public final class Windows {
                         .or(col(IndicatorValues.STATUS_REASON_LABEL).equalTo("denominator_zero")));
         Column end = col(Columns.PERIOD_END);
         Column monthIndex = year(end).multiply(12).plus(month(end)).minus(1);
-        Column fy = year(end).plus(when(month(end).geq(4), 1).otherwise(0));
+        Column fy = Dimensions.financialYearEnd(end);
         Column monthOfYear = monthIndex.minus(fy.minus(1).multiply(12).plus(3));
         Column quarter = monthOfYear.divide(3).cast("int").plus(1);
         return values.select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL),
@@ -199,8 +199,8 @@ public final class Windows {
                 .withColumn(WINDOW_START, when(isRolling, add_months(make_date(year(monthEnd), month(monthEnd), lit(1)),
                         -11)).when(isQuarter, quarterStart).otherwise(fyStart))
                 .withColumn(PERIOD_LABEL, when(isRolling, concat(lit("12 months to "), yearMonth))
-                        .when(isQuarter, concat(financialYear(col(FY)), lit(" Q"), quarterNumber.cast("string")))
-                        .otherwise(concat(financialYear(col(FY)), lit(" to "), yearMonth)))
+                        .when(isQuarter, concat(Dimensions.financialYear(col(FY)), lit(" Q"), quarterNumber.cast("string")))
+                        .otherwise(concat(Dimensions.financialYear(col(FY)), lit(" to "), yearMonth)))
                 .withColumn(Columns.OLD_LA_CODE, when(isQuarter, col("_q_old_la_code"))
                         .otherwise(col("_m_old_la_code")))
                 .withColumn(Columns.LA_NAME, when(isQuarter, col("_q_la_name")).otherwise(col("_m_la_name")))
@@ -266,10 +266,5 @@ public final class Windows {
                 col(PERIOD_LABEL), col(WINDOW_START), col(Columns.PERIOD_END).as(WINDOW_END), col(EXPECTED),
                 col(AVAILABLE_PERIODS), col(NUMERATOR_SUM), col(DENOMINATOR_SUM), value,
                 status.as(Columns.STATUS), reason.as(IndicatorValues.STATUS_REASON));
-    }
-
-    /** {@code 2024-25} for the financial year ending in March 2025. */
-    private static Column financialYear(Column fyEnd) {
-        return concat(fyEnd.minus(1).cast("string"), lit("-"), lpad(fyEnd.mod(100).cast("string"), 2, "0"));
     }
 }
