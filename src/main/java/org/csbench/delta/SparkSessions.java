@@ -20,6 +20,8 @@ public final class SparkSessions {
 
     static final String MASTER = "spark.master";
     static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+    static final String FILE_SYSTEM = "spark.hadoop.fs.file.impl";
+    static final String FILE_CONTEXT = "spark.hadoop.fs.AbstractFileSystem.file.impl";
 
     private SparkSessions() {
     }
@@ -30,8 +32,10 @@ public final class SparkSessions {
      */
     public static SparkSession forJob(String master, Integer shufflePartitions) {
         SparkConf submitted = new SparkConf();
-        return withDelta(SparkSession.builder().appName("csbench"))
-                .master(setting(master, submitted, MASTER, DEFAULT_MASTER))
+        String chosen = setting(master, submitted, MASTER, DEFAULT_MASTER);
+        SparkSession.Builder builder = withDelta(SparkSession.builder().appName("csbench"));
+        return (chosen.startsWith("local") ? withLocalFiles(builder) : builder)
+                .master(chosen)
                 .config(SHUFFLE_PARTITIONS, setting(shufflePartitions, submitted, SHUFFLE_PARTITIONS,
                         DEFAULT_SHUFFLE_PARTITIONS))
                 .config("spark.ui.showConsoleProgress", "false")
@@ -70,7 +74,7 @@ public final class SparkSessions {
 
     /** A small local session for tests: {@code local[2]}, UI off, 2 shuffle partitions, loopback only. */
     public static SparkSession forTests(String warehouseDir) {
-        return withDelta(SparkSession.builder().appName("csbench-tests").master("local[2]"))
+        return withLocalFiles(withDelta(SparkSession.builder().appName("csbench-tests").master("local[2]")))
                 .config("spark.ui.enabled", "false")
                 .config(SHUFFLE_PARTITIONS, "2")
                 .config("spark.default.parallelism", "2")
@@ -78,6 +82,17 @@ public final class SparkSessions {
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.sql.warehouse.dir", warehouseDir)
                 .getOrCreate();
+    }
+
+    /**
+     * Local file access without Hadoop's shell commands ({@link LocalFiles}); local masters only, where driver and
+     * executors share this JVM's class path. A setting given to spark-submit or as a property wins.
+     */
+    static SparkSession.Builder withLocalFiles(SparkSession.Builder builder) {
+        SparkConf submitted = new SparkConf();
+        return builder
+                .config(FILE_SYSTEM, submitted.get(FILE_SYSTEM, LocalFiles.ChecksummedFileSystem.class.getName()))
+                .config(FILE_CONTEXT, submitted.get(FILE_CONTEXT, LocalFiles.Fs.class.getName()));
     }
 
     private static SparkSession.Builder withDelta(SparkSession.Builder builder) {
