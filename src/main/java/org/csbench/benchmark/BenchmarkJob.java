@@ -87,7 +87,7 @@ public final class BenchmarkJob {
         if (valueRows >= OPERATOR_BY_OPERATOR_FROM) {
             settings.put("spark.sql.codegen.hugeMethodLimit", "8000");
         }
-        Dataset<Row> fact = Benchmarks.fact(Benchmarks.compute(values, neighbours, changes, scorecards, catalogue));
+        Dataset<Row> fact = Benchmarks.fact(values, neighbours, changes, scorecards, catalogue);
         warehouse.withConf(settings, () -> {
             if (scope == null) {
                 warehouse.overwrite(table, fact, note);

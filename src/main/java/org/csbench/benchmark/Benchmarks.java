@@ -75,6 +75,21 @@ public final class Benchmarks {
      */
     public static Dataset<Row> compute(Dataset<Row> values, Dataset<Row> neighbours, Dataset<Row> codeChanges,
             Dataset<Row> scorecards, Catalogue catalogue) {
+        return compute(values, neighbours, codeChanges, scorecards, catalogue, OUTPUT);
+    }
+
+    /**
+     * {@code gold.fact_benchmark} from the same inputs as {@link #compute}: {@code fact(compute(...))}, without the
+     * authority's and indicator's names and labels, which the fact does not keep and which would otherwise travel
+     * through the shuffle and the last stage in every row ({@code BenchmarkJobTest} compares the two).
+     */
+    public static Dataset<Row> fact(Dataset<Row> values, Dataset<Row> neighbours, Dataset<Row> codeChanges,
+            Dataset<Row> scorecards, Catalogue catalogue) {
+        return fact(compute(values, neighbours, codeChanges, scorecards, catalogue, FACT_INPUT));
+    }
+
+    private static Dataset<Row> compute(Dataset<Row> values, Dataset<Row> neighbours, Dataset<Row> codeChanges,
+            Dataset<Row> scorecards, Catalogue catalogue, List<String> output) {
         Dataset<Row> rules = broadcast(IndicatorRules.table(values.sparkSession(), catalogue));
         Dataset<Row> withRules = values.select(INPUT.stream().map(c -> col(c)).toArray(Column[]::new))
                 .join(rules, Columns.INDICATOR_ID);
@@ -106,7 +121,8 @@ public final class Benchmarks {
                 .drop("_sn_la", "_sn_model_year");
         // What the rows only carry from here on travels as one struct: the last stage runs operator by operator
         // (see BenchmarkJob) and each operator copies its row, one value rather than 26.
-        Column[] carried = CARRIED.stream().map(c -> col(c)).toArray(Column[]::new);
+        List<String> carriedNames = CARRIED.stream().filter(output::contains).toList();
+        Column[] carried = carriedNames.stream().map(c -> col(c)).toArray(Column[]::new);
         byPeriod = byPeriod.withColumn(CARRIED_STRUCT, struct(carried))
                 .drop(CARRIED.toArray(String[]::new))
                 .repartition(partitions, periodKey);
@@ -135,7 +151,7 @@ public final class Benchmarks {
         gapped = Gaps.add(gapped, "sn", col(NeighbourAverages.AVERAGE));
         gapped = Gaps.add(gapped, "region", col(REGION_VALUE));
         gapped = Gaps.add(gapped, "england", col(ENGLAND_VALUE));
-        return gapped.select(OUTPUT.stream()
+        return gapped.select(output.stream()
                 .map(c -> CARRIED.contains(c) ? col(CARRIED_STRUCT + "." + c).as(c) : col(c))
                 .toArray(Column[]::new));
     }
@@ -203,6 +219,11 @@ public final class Benchmarks {
             Travel.PREVIOUS_END, Travel.PREVIOUS_VALUE, Travel.PREVIOUS_DIRECTION, Travel.PREVIOUS_REASON,
             Travel.LAST_YEAR_END, Travel.LAST_YEAR_VALUE, Travel.LAST_YEAR_DIRECTION, Travel.LAST_YEAR_REASON,
             Travel.PREVIOUS_REASON_LABEL, Travel.PREVIOUS_FOUND, Travel.LAST_YEAR_REASON_LABEL, Travel.LAST_YEAR_FOUND);
+
+    /** {@link #OUTPUT} less what {@link #fact(Dataset)} does not read: names, labels and the indicator's attributes. */
+    private static final List<String> FACT_INPUT = OUTPUT.stream().filter(c -> !List.of(IndicatorRules.REF,
+            IndicatorRules.POLARITY, Columns.UNIT, Columns.TIME_PERIOD, Columns.NEW_LA_CODE, Columns.LA_NAME,
+            Columns.REGION_CODE, Columns.REGION_NAME, IndicatorRules.TOLERANCE_PCT).contains(c)).toList();
 
     /**
      * What compares a row with its own comparators only (target and RAG, the gaps to the extract's comparators):
