@@ -37,12 +37,15 @@ public final class LocalFiles {
     public static class RawFileSystem extends RawLocalFileSystem {
         @Override
         public void setPermission(Path p, FsPermission permission) throws IOException {
-            java.nio.file.Path file = pathToFile(p).toPath();
-            if (permission.getStickyBit() || !Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            if (permission.getStickyBit()) {
                 super.setPermission(p, permission);
                 return;
             }
-            Files.setPosixFilePermissions(file, posix(permission));
+            try {
+                Files.setPosixFilePermissions(pathToFile(p).toPath(), posix(permission));
+            } catch (UnsupportedOperationException e) { // not a POSIX file system: Hadoop's own way
+                super.setPermission(p, permission);
+            }
         }
 
         @Override

@@ -50,8 +50,8 @@ public final class Warehouse {
      * column's statistics for every row written, about half the time of writing bronze and silver, and skips no
      * more files for these readers.
      */
-    private static final List<String> STATS_COLUMNS = List.of(Columns.INDICATOR_ID, "geo_key", Columns.PERIOD_END,
-            "window_end", Columns.SOURCE_ID, Columns.LOAD_ID, Star.INDICATOR_KEY, Star.AREA_KEY, Star.PERIOD_KEY);
+    private static final List<String> STATS_COLUMNS = List.of(Columns.INDICATOR_ID, Columns.PERIOD_END,
+            Columns.SOURCE_ID, Columns.LOAD_ID, Star.INDICATOR_KEY, Star.AREA_KEY, Star.PERIOD_KEY);
     private static final String STATS_OPTION = "delta.dataSkippingStatsColumns";
 
     private final SparkSession spark;
