@@ -30,13 +30,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.univocity.parsers.csv.CsvParser;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.csv.CSVOptions;
+import org.apache.spark.sql.internal.SQLConf;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Reads a delimited text file as rows of string fields that keep their physical line number, using
@@ -64,13 +67,17 @@ public final class CsvLines {
         return "_f" + index;
     }
 
-    /** Splits a header line into its column names with Spark's CSV parser. */
-    public static List<String> parseHeader(SparkSession spark, String headerLine, String delimiter) {
-        Row row = spark.read().options(options(delimiter)).option("header", "false")
-                .csv(spark.createDataset(List.of(headerLine), Encoders.STRING())).first();
+    /**
+     * Splits a header line into its column names with the parser Spark's CSV reader uses, set up by Spark's own CSV
+     * options: the names it would read, without a Spark job for one line.
+     */
+    public static List<String> parseHeader(String headerLine, String delimiter) {
+        CSVOptions csv = new CSVOptions(scala.collection.immutable.Map$.MODULE$.from(
+                CollectionConverters.asScala(options(delimiter))), false, "UTC");
+        String[] fields = new CsvParser(csv.asParserSettings()).parseLine(headerLine);
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < row.length(); i++) {
-            names.add(row.isNullAt(i) ? "" : row.getString(i).trim());
+        for (String field : fields == null ? new String[] {""} : fields) {
+            names.add(field == null ? "" : field.trim());
         }
         return names;
     }
@@ -87,7 +94,7 @@ public final class CsvLines {
         for (int i = 0; i < fields; i++) {
             fieldSchema = fieldSchema.add(field(i), DataTypes.StringType, true);
         }
-        Dataset<Row> lines = numbered(spark, file.path()).filter(col(LINE).gt(1));
+        Dataset<Row> lines = numbered(spark, file.path(), file.bytes()).filter(col(LINE).gt(1));
         Column quoted = col(TEXT).contains("\"");
         Column pieces = col("_pieces");
         Column[] splitFields = new Column[fields];
@@ -134,12 +141,29 @@ public final class CsvLines {
         return delimiter.length() == 1 ? "\\" + delimiter : Pattern.quote(delimiter);
     }
 
+    /** Every line of a text file of {@code bytes} with its 1-based line number. */
+    static Dataset<Row> numbered(SparkSession spark, String path, long bytes) {
+        if (oneBlock(spark, bytes)) { // one task reads the file in order from id 0: no counting pass
+            return spark.read().text(path).select(monotonically_increasing_id().plus(1).as(LINE), col("value").as(TEXT));
+        }
+        return numberedByBlocks(spark, path);
+    }
+
     /**
-     * Every line of a text file with its 1-based line number, without leaving Spark's columnar engine: a first,
-     * light pass counts the lines of each file block (a block is read whole by one task, in order), the driver
-     * turns the few counts into offsets, and each line's number is its block's offset plus its place in the block.
+     * Whether Spark reads a file of {@code bytes} in one block: it splits a file at the larger of the open cost and
+     * the bytes per core, but never above the largest partition, so a file no bigger than both is never split.
      */
-    static Dataset<Row> numbered(SparkSession spark, String path) {
+    static boolean oneBlock(SparkSession spark, long bytes) {
+        SQLConf conf = ((org.apache.spark.sql.classic.SparkSession) spark).sessionState().conf();
+        return bytes <= Math.min(conf.filesOpenCostInBytes(), conf.filesMaxPartitionBytes());
+    }
+
+    /**
+     * {@link #numbered} for a file of any size, without leaving Spark's columnar engine: a first, light pass counts the
+     * lines of each file block (a block is read whole by one task, in order), the driver turns the few counts into
+     * offsets, and each line's number is its block's offset plus its place in the block.
+     */
+    static Dataset<Row> numberedByBlocks(SparkSession spark, String path) {
         Dataset<Row> text = spark.read().text(path)
                 .withColumn("_block", input_file_block_start())
                 .withColumn("_id", monotonically_increasing_id());

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
 
 import org.csbench.config.PipelineSpec;
 import org.csbench.config.SourceSpec;
+import org.csbench.delta.Cached;
 import org.csbench.delta.Warehouse;
 import org.csbench.delta.WarehouseTransaction;
 import org.csbench.model.Columns;
@@ -118,10 +120,13 @@ public final class LoadJob {
     private record Target(String table, Dataset<Row> rows) {
     }
 
-    /** A source read and checked; {@code lines} are the rows bronze is written from (the checked rows for a long extract). */
+    /**
+     * A source read and checked; {@code lines} are the rows bronze is written from (for a long extract, parsed), read
+     * back from {@code persisted}: the caches to release when the load ends.
+     */
     private record Staged(SourceSpec source, SourceFile file, Header header, Lineage lineage, Dataset<Row> lines,
-            Dataset<Row> checked, List<Target> targets, long rowsRead, long rowsQuarantined, long rowsIgnored,
-            double seconds) {
+            Dataset<Row> checked, List<Dataset<Row>> persisted, List<Target> targets, long rowsRead,
+            long rowsQuarantined, long rowsIgnored, double seconds) {
         String target() {
             return targets.get(0).table();
         }
@@ -212,8 +217,7 @@ public final class LoadJob {
             }
         } finally {
             for (Staged s : staged) {
-                s.lines().unpersist();
-                s.checked().unpersist();
+                s.persisted().forEach(Dataset::unpersist);
             }
         }
         List<TableResult> tables = new ArrayList<>();
@@ -279,10 +283,11 @@ public final class LoadJob {
     private Staged stage(SparkSession spark, SourceSpec source, SourceFile file, Lineage lineage,
             KnownAuthorities authorities, long t0) {
         String delimiter = source.delimiter();
-        Header header = new Header(file.path(), CsvLines.parseHeader(spark, file.headerLine(), delimiter));
+        Header header = new Header(file.path(), CsvLines.parseHeader(file.headerLine(), delimiter));
         Dataset<Row> lines;
-        Dataset<Row> checked;
-        List<Target> targets = new ArrayList<>();
+        Function<Dataset<Row>, Dataset<Row>> check;
+        Function<Dataset<Row>, List<Target>> targets;
+        boolean keepChecked = true;
         switch (source.format()) {
             case EES -> {
                 EesLayout layout = EesLayout.resolve(header, source);
@@ -291,8 +296,9 @@ public final class LoadJob {
                 layout.measures().forEach(m -> used.add(m.index()));
                 warnUnusedDuplicates(source, header, used);
                 lines = read(spark, file, header, delimiter);
-                checked = EesTransform.check(lines, layout, authorities).persist(StorageLevel.MEMORY_AND_DISK_SER());
-                targets.add(new Target(OBSERVATION, observations(EesTransform.observations(checked, layout, source), lineage, source)));
+                check = l -> EesTransform.check(l, layout, authorities);
+                targets = c -> List.of(new Target(OBSERVATION, observations(EesTransform.observations(c, layout,
+                        source), lineage, source)));
             }
             case SN_WIDE -> {
                 NeighbourTransform.Layout layout = NeighbourTransform.Layout.resolve(header, source.neighbours());
@@ -300,18 +306,17 @@ public final class LoadJob {
                 layout.slots().forEach(slot -> used.addAll(List.of(slot.code(), slot.closeness())));
                 warnUnusedDuplicates(source, header, used);
                 lines = read(spark, file, header, delimiter);
-                checked = NeighbourTransform.check(lines, layout).persist(StorageLevel.MEMORY_AND_DISK_SER());
-                targets.add(new Target(NeighbourTransform.TABLE, withVintage(
-                        NeighbourTransform.neighbours(checked, source.neighbours()), lineage)));
+                check = l -> NeighbourTransform.check(l, layout);
+                targets = c -> List.of(new Target(NeighbourTransform.TABLE, withVintage(
+                        NeighbourTransform.neighbours(c, source.neighbours()), lineage)));
             }
             case TABLE -> {
                 List<Integer> positions = TableTransform.resolve(header, source.columns());
                 warnUnusedDuplicates(source, header, new HashSet<>(positions));
                 lines = read(spark, file, header, delimiter);
-                checked = TableTransform.check(lines, header, source.columns(), positions)
-                        .persist(StorageLevel.MEMORY_AND_DISK_SER());
-                targets.add(new Target(source.target(), withVintage(TableTransform.rows(checked, source.columns()),
-                        lineage)));
+                check = l -> TableTransform.check(l, header, source.columns(), positions);
+                targets = c -> List.of(new Target(source.target(), withVintage(TableTransform.rows(c,
+                        source.columns()), lineage)));
             }
             case SCORECARD_LONG -> {
                 Map<String, Integer> positions = ScorecardLongTransform.resolve(header);
@@ -320,9 +325,10 @@ public final class LoadJob {
                 // fields (bronze is written from them), and the checks read them from there.
                 lines = ScorecardLongTransform.parse(CsvLines.read(spark, file, header.size(), delimiter), header,
                         positions, source, authorities).persist(StorageLevel.MEMORY_AND_DISK_SER());
-                checked = ScorecardLongTransform.check(lines, header, positions, delimiter);
-                targets.add(new Target(OBSERVATION, observations(ScorecardLongTransform.observations(checked, source),
-                        lineage, source)));
+                check = l -> ScorecardLongTransform.check(l, header, positions, delimiter);
+                keepChecked = false;
+                targets = c -> List.of(new Target(OBSERVATION, observations(ScorecardLongTransform.observations(c,
+                        source), lineage, source)));
             }
             case SCORECARD_WIDE -> {
                 ScorecardWideLayout layout = ScorecardWideLayout.resolve(header, source.scorecard());
@@ -335,14 +341,16 @@ public final class LoadJob {
                 }
                 warnUnusedDuplicates(source, header, used);
                 lines = read(spark, file, header, delimiter);
-                checked = ScorecardWideTransform.check(lines, layout, source).persist(StorageLevel.MEMORY_AND_DISK_SER());
-                targets.add(new Target(OBSERVATION, observations(
-                        ScorecardWideTransform.observations(checked, layout, source), lineage, source)));
-                targets.add(new Target(ScorecardWideTransform.TABLE, withVintage(
-                        ScorecardWideTransform.indicators(checked, layout, source), lineage)));
+                check = l -> ScorecardWideTransform.check(l, layout, source);
+                targets = c -> List.of(new Target(OBSERVATION, observations(
+                                ScorecardWideTransform.observations(c, layout, source), lineage, source)),
+                        new Target(ScorecardWideTransform.TABLE, withVintage(
+                                ScorecardWideTransform.indicators(c, layout, source), lineage)));
             }
             default -> throw new IllegalStateException(source.format().name());
         }
+        Dataset<Row> checked = keepChecked ? check.apply(lines).persist(StorageLevel.MEMORY_AND_DISK_SER())
+                : check.apply(lines);
         Column ignored = List.of(checked.columns()).contains(EesTransform.IGNORED) ? col(EesTransform.IGNORED) : lit(false);
         Row counts = checked.agg(count(lit(1)), sum(when(size(col(RowErrors.ERRORS)).gt(0), 1).otherwise(0)),
                 sum(when(ignored, 1).otherwise(0))).first();
@@ -353,8 +361,12 @@ public final class LoadJob {
             throw new IllegalStateException(String.format("%s: %d data lines counted while inspecting, %d read by Spark",
                     file.path(), file.lines() - 1, read));
         }
-        return new Staged(source, file, header, lineage, lines, checked, targets, read, quarantined, ignoredRows,
-                (System.nanoTime() - t0) / 1e9);
+        // The counts filled the caches: what follows reads them as one-node plans, not the checks' chains (Cached).
+        // A long extract's checks are not cached (millions of rows): its targets keep their plan, analysed once.
+        Dataset<Row> linesRead = Cached.leaf(lines);
+        Dataset<Row> checkedRead = keepChecked ? Cached.leaf(checked) : checked;
+        return new Staged(source, file, header, lineage, linesRead, checkedRead, List.of(lines, checked),
+                targets.apply(checkedRead), read, quarantined, ignoredRows, (System.nanoTime() - t0) / 1e9);
     }
 
     /** A name the header repeats where no copy is read: the load goes on, with a warning in the progress output. */

@@ -1,6 +1,8 @@
 package org.csbench.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -71,5 +74,51 @@ class CsvLinesTest {
                     row.getAs(CsvLines.field(0)), row.getAs(CsvLines.field(1)), row.getAs(CsvLines.field(2))));
         }
         assertEquals(expected, actual);
+    }
+
+    /** A header is split as Spark's CSV reader splits it: quoted names keep their delimiters and doubled quotes. */
+    @ParameterizedTest
+    @ValueSource(strings = {",", ";", "|", "\t"})
+    void aHeaderIsSplitAsSparksReaderSplitsIt(String d) {
+        String header = String.join(d, "time_period", "\"la" + d + " name\"", " padded ", "", "\"a \"\"q\"\" b\"", "\"\"");
+        Row read = spark.read().option("sep", d).option("quote", "\"").option("escape", "\"").option("header", "false")
+                .csv(spark.createDataset(List.of(header), org.apache.spark.sql.Encoders.STRING())).first();
+        List<String> bySpark = new ArrayList<>();
+        for (int i = 0; i < read.length(); i++) {
+            bySpark.add(read.isNullAt(i) ? "" : read.getString(i).trim());
+        }
+        List<String> names = CsvLines.parseHeader(header, d);
+        assertEquals(List.of("time_period", "la" + d + " name", "padded", "", "a \"q\" b", ""), names);
+        assertEquals(bySpark, names);
+    }
+
+    /** A file read in one block is numbered without the counting pass, with the numbers the counting pass gives. */
+    @Test
+    void aSmallFileIsNumberedInOnePassAsTheBlockCountNumbersIt() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 2000; i++) {
+            lines.add("line " + i + ",x");
+        }
+        Path path = dir.resolve("numbered.csv");
+        Files.writeString(path, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        long bytes = Files.size(path);
+        assertTrue(CsvLines.oneBlock(spark, bytes));
+        List<Row> counted = CsvLines.numberedByBlocks(spark, path.toString()).orderBy(CsvLines.LINE).collectAsList();
+        assertEquals(counted, CsvLines.numbered(spark, path.toString(), bytes).orderBy(CsvLines.LINE).collectAsList());
+        assertEquals(2000, counted.size());
+        for (Row row : counted) {
+            assertEquals("line " + row.getLong(0) + ",x", row.getString(1));
+        }
+        // In blocks of 1 KB the file is split, and numbering counts the blocks' lines: the same numbers.
+        String key = "spark.sql.files.maxPartitionBytes";
+        spark.conf().set(key, "1024");
+        try {
+            assertFalse(CsvLines.oneBlock(spark, bytes));
+            assertTrue(CsvLines.numbered(spark, path.toString(), bytes).rdd().getNumPartitions() > 10);
+            assertEquals(counted, CsvLines.numbered(spark, path.toString(), bytes).orderBy(CsvLines.LINE)
+                    .collectAsList());
+        } finally {
+            spark.conf().unset(key);
+        }
     }
 }

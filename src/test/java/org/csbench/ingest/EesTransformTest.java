@@ -295,7 +295,7 @@ class EesTransformTest {
     void aMissingColumnFailsTheFileNamingIt() throws IOException {
         Path file = dir.resolve("nocol.csv");
         Files.writeString(file, "time_period,geographic_level,old_la_code,referral_count\n2025,National,,1\n");
-        Header header = new Header(file.toString(), CsvLines.parseHeader(spark, Files.readAllLines(file).get(0), ","));
+        Header header = new Header(file.toString(), CsvLines.parseHeader(Files.readAllLines(file).get(0), ","));
         CsbenchException e = assertThrows(CsbenchException.class, () -> EesLayout.resolve(header, REFERRALS));
         assertTrue(e.getMessage().startsWith(file + ": line 1 (header): expected column(s) rereferral_percent, not found"),
                 e.getMessage());
@@ -305,7 +305,7 @@ class EesTransformTest {
     void aPatternThatMatchesNothingOrGivesABadOrRepeatedIdFailsTheFileNamingTheColumn() throws IOException {
         Path file = dir.resolve("wide.csv");
         Files.writeString(file, "time_period,geographic_level,3_months,3 Months,rate\n2025,National,1,2,3\n");
-        Header header = new Header(file.toString(), CsvLines.parseHeader(spark, Files.readAllLines(file).get(0), ","));
+        Header header = new Header(file.toString(), CsvLines.parseHeader(Files.readAllLines(file).get(0), ","));
         CsbenchException nothing = assertThrows(CsbenchException.class, () -> EesLayout.resolve(header,
                 patterns(new MeasurePattern(List.of("*_percent"), List.of(), "{column}", Unit.PERCENT, Map.of()))));
         assertTrue(nothing.getMessage().startsWith(file + ": line 1 (header): expected column(s) a column matching "
@@ -337,7 +337,7 @@ class EesTransformTest {
         Path file = dir.resolve("f" + System.nanoTime() + ".csv");
         Files.write(file, csv.getBytes(StandardCharsets.UTF_8));
         SourceFile sourceFile = SourceFile.inspect(file.toString(), spark.sparkContext().hadoopConfiguration());
-        Header header = new Header(file.toString(), CsvLines.parseHeader(spark, sourceFile.headerLine(), ","));
+        Header header = new Header(file.toString(), CsvLines.parseHeader(sourceFile.headerLine(), ","));
         EesLayout layout = EesLayout.resolve(header, source);
         Dataset<Row> checked = EesTransform.check(CsvLines.read(spark, sourceFile, header.size(), ","), layout).cache();
         Lineage lineage = new Lineage("t", file.toString(), sourceFile.sha256(), "load-1",

@@ -27,7 +27,7 @@ class TableTransformTest {
         Files.writeString(file, "effective_year,from_la_name,note\n2020,Dorset,\"merged\n2021,\"Bucks,changed\n2022,"
                 + "Northamptonshire,\"split, in two\"\n");
         SourceFile source = SourceFile.inspect(file.toString(), spark.sparkContext().hadoopConfiguration());
-        Header header = new Header(file.toString(), CsvLines.parseHeader(spark, source.headerLine(), ","));
+        Header header = new Header(file.toString(), CsvLines.parseHeader(source.headerLine(), ","));
         List<ColumnSpec> columns = List.of(new ColumnSpec("effective_year", List.of(), "int", true),
                 new ColumnSpec("from_la_name", List.of(), "string", false), new ColumnSpec("note", List.of(), "string", false));
         Dataset<Row> checked = TableTransform.check(CsvLines.read(spark, source, header.size(), ","), header, columns,
