@@ -11,8 +11,9 @@ import org.apache.spark.sql.execution.LogicalRDD$;
  * only when it runs a query, after analysing the full tree. The load step stages a dozen files through long chains
  * of checks, then unions, ranks and writes what they give; each of those queries analysed every file's chain again
  * (on the bundled samples the load step's analysis was 296 of the driver thread's 1,035 profile samples; 131 with
- * this). Read back with {@link #leaf}, later queries analyse one node per file instead. The rows are the same ({@code CachedTest}); the cache keeps its lineage, so a lost block is
- * recomputed from the files on a cluster as it would be without this.
+ * this). Read back with {@link #leaf}, later queries analyse one node per file instead. The rows are the same
+ * ({@code CachedTest}); the cache keeps its lineage, so a lost block is recomputed from the files on a cluster as it
+ * would be without this.
  */
 public final class Cached {
     private Cached() {

@@ -144,7 +144,8 @@ public final class CsvLines {
     /** Every line of a text file of {@code bytes} with its 1-based line number. */
     static Dataset<Row> numbered(SparkSession spark, String path, long bytes) {
         if (oneBlock(spark, bytes)) { // one task reads the file in order from id 0: no counting pass
-            return spark.read().text(path).select(monotonically_increasing_id().plus(1).as(LINE), col("value").as(TEXT));
+            return spark.read().text(path)
+                    .select(monotonically_increasing_id().plus(1).as(LINE), col("value").as(TEXT));
         }
         return numberedByBlocks(spark, path);
     }

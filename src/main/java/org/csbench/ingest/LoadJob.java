@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.csbench.config.PipelineSpec;
+import org.csbench.config.SourceFormat;
 import org.csbench.config.SourceSpec;
 import org.csbench.delta.Cached;
 import org.csbench.delta.Warehouse;
@@ -285,9 +286,8 @@ public final class LoadJob {
         String delimiter = source.delimiter();
         Header header = new Header(file.path(), CsvLines.parseHeader(file.headerLine(), delimiter));
         Dataset<Row> lines;
-        Function<Dataset<Row>, Dataset<Row>> check;
+        Dataset<Row> checked;
         Function<Dataset<Row>, List<Target>> targets;
-        boolean keepChecked = true;
         switch (source.format()) {
             case EES -> {
                 EesLayout layout = EesLayout.resolve(header, source);
@@ -296,7 +296,7 @@ public final class LoadJob {
                 layout.measures().forEach(m -> used.add(m.index()));
                 warnUnusedDuplicates(source, header, used);
                 lines = read(spark, file, header, delimiter);
-                check = l -> EesTransform.check(l, layout, authorities);
+                checked = EesTransform.check(lines, layout, authorities);
                 targets = c -> List.of(new Target(OBSERVATION, observations(EesTransform.observations(c, layout,
                         source), lineage, source)));
             }
@@ -306,7 +306,7 @@ public final class LoadJob {
                 layout.slots().forEach(slot -> used.addAll(List.of(slot.code(), slot.closeness())));
                 warnUnusedDuplicates(source, header, used);
                 lines = read(spark, file, header, delimiter);
-                check = l -> NeighbourTransform.check(l, layout);
+                checked = NeighbourTransform.check(lines, layout);
                 targets = c -> List.of(new Target(NeighbourTransform.TABLE, withVintage(
                         NeighbourTransform.neighbours(c, source.neighbours()), lineage)));
             }
@@ -314,7 +314,7 @@ public final class LoadJob {
                 List<Integer> positions = TableTransform.resolve(header, source.columns());
                 warnUnusedDuplicates(source, header, new HashSet<>(positions));
                 lines = read(spark, file, header, delimiter);
-                check = l -> TableTransform.check(l, header, source.columns(), positions);
+                checked = TableTransform.check(lines, header, source.columns(), positions);
                 targets = c -> List.of(new Target(source.target(), withVintage(TableTransform.rows(c,
                         source.columns()), lineage)));
             }
@@ -325,8 +325,7 @@ public final class LoadJob {
                 // fields (bronze is written from them), and the checks read them from there.
                 lines = ScorecardLongTransform.parse(CsvLines.read(spark, file, header.size(), delimiter), header,
                         positions, source, authorities).persist(StorageLevel.MEMORY_AND_DISK_SER());
-                check = l -> ScorecardLongTransform.check(l, header, positions, delimiter);
-                keepChecked = false;
+                checked = ScorecardLongTransform.check(lines, header, positions, delimiter);
                 targets = c -> List.of(new Target(OBSERVATION, observations(ScorecardLongTransform.observations(c,
                         source), lineage, source)));
             }
@@ -341,7 +340,7 @@ public final class LoadJob {
                 }
                 warnUnusedDuplicates(source, header, used);
                 lines = read(spark, file, header, delimiter);
-                check = l -> ScorecardWideTransform.check(l, layout, source);
+                checked = ScorecardWideTransform.check(lines, layout, source);
                 targets = c -> List.of(new Target(OBSERVATION, observations(
                                 ScorecardWideTransform.observations(c, layout, source), lineage, source)),
                         new Target(ScorecardWideTransform.TABLE, withVintage(
@@ -349,8 +348,11 @@ public final class LoadJob {
             }
             default -> throw new IllegalStateException(source.format().name());
         }
-        Dataset<Row> checked = keepChecked ? check.apply(lines).persist(StorageLevel.MEMORY_AND_DISK_SER())
-                : check.apply(lines);
+        // A long extract's checked rows are not cached (millions of rows): its checks read the cached parsed lines.
+        boolean cacheChecked = source.format() != SourceFormat.SCORECARD_LONG;
+        if (cacheChecked) {
+            checked.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        }
         Column ignored = List.of(checked.columns()).contains(EesTransform.IGNORED) ? col(EesTransform.IGNORED) : lit(false);
         Row counts = checked.agg(count(lit(1)), sum(when(size(col(RowErrors.ERRORS)).gt(0), 1).otherwise(0)),
                 sum(when(ignored, 1).otherwise(0))).first();
@@ -362,11 +364,10 @@ public final class LoadJob {
                     file.path(), file.lines() - 1, read));
         }
         // The counts filled the caches: what follows reads them as one-node plans, not the checks' chains (Cached).
-        // A long extract's checks are not cached (millions of rows): its targets keep their plan, analysed once.
-        Dataset<Row> linesRead = Cached.leaf(lines);
-        Dataset<Row> checkedRead = keepChecked ? Cached.leaf(checked) : checked;
-        return new Staged(source, file, header, lineage, linesRead, checkedRead, List.of(lines, checked),
-                targets.apply(checkedRead), read, quarantined, ignoredRows, (System.nanoTime() - t0) / 1e9);
+        Dataset<Row> checkedRead = Cached.leaf(checked); // a long extract's (not cached) keeps its plan
+        return new Staged(source, file, header, lineage, Cached.leaf(lines), checkedRead,
+                cacheChecked ? List.of(lines, checked) : List.of(lines), targets.apply(checkedRead), read, quarantined,
+                ignoredRows, (System.nanoTime() - t0) / 1e9);
     }
 
     /** A name the header repeats where no copy is read: the load goes on, with a warning in the progress output. */

@@ -44,7 +44,7 @@ class CachedTest {
             String rowsFrom = persisted.queryExecution().executedPlan().toString();
             assertTrue(rowsFrom.contains("InMemoryTableScan"), "the one node reads the cache: " + rowsFrom);
             String chainPlan = persisted.queryExecution().analyzed().treeString();
-            assertTrue(chainPlan.lines().count() > 20, "the persisted dataset's own plan is the whole chain: " + chainPlan);
+            assertTrue(chainPlan.lines().count() > 20, "the persisted dataset's plan is the whole chain: " + chainPlan);
             assertEquals(List.of(plain.columns()), List.of(leaf.columns()));
             assertEquals(0, plain.exceptAll(leaf).count());
             assertEquals(0, leaf.exceptAll(plain).count());

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,9 +81,10 @@ class CsvLinesTest {
     @ParameterizedTest
     @ValueSource(strings = {",", ";", "|", "\t"})
     void aHeaderIsSplitAsSparksReaderSplitsIt(String d) {
-        String header = String.join(d, "time_period", "\"la" + d + " name\"", " padded ", "", "\"a \"\"q\"\" b\"", "\"\"");
-        Row read = spark.read().option("sep", d).option("quote", "\"").option("escape", "\"").option("header", "false")
-                .csv(spark.createDataset(List.of(header), org.apache.spark.sql.Encoders.STRING())).first();
+        String header = String.join(d, "time_period", "\"la" + d + " name\"", " padded ", "", "\"a \"\"q\"\" b\"",
+                "\"\"");
+        Row read = spark.read().option("sep", d).option("quote", "\"").option("escape", "\"")
+                .option("header", "false").csv(spark.createDataset(List.of(header), Encoders.STRING())).first();
         List<String> bySpark = new ArrayList<>();
         for (int i = 0; i < read.length(); i++) {
             bySpark.add(read.isNullAt(i) ? "" : read.getString(i).trim());
