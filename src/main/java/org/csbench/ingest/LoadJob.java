@@ -55,6 +55,8 @@ public final class LoadJob {
     public static final String DELIMITER = ",";
     /** The load audit's outcome of a source that could not be loaded (with --keep-going). */
     public static final String FAILED = "failed";
+    /** The audit's column naming the table a source's rows went to. */
+    static final String TARGET_TABLE = "target_table";
 
     private static final Logger LOG = LoggerFactory.getLogger(LoadJob.class);
 
@@ -422,14 +424,21 @@ public final class LoadJob {
         for (Map.Entry<String, List<Staged>> entry : byTarget.entrySet()) {
             writeTarget(tx, entry.getKey(), entry.getValue(), unionAll(rowsByTarget.get(entry.getKey())), note);
         }
-        // Rows written per source, counted from what the tables now hold for this load (two columns read).
+        // Rows written per source, counted from what the tables now hold for this load (two columns of each table
+        // read, in one query).
         Map<String, Long> rowsBySource = new HashMap<>();
+        Dataset<Row> loaded = null;
         for (String table : byTarget.keySet()) {
-            for (Row count : warehouse.read(table).filter(col(Columns.LOAD_ID).equalTo(loadId))
-                    .groupBy(Columns.SOURCE_ID).count().collectAsList()) {
-                String sourceId = count.getString(0);
+            Dataset<Row> rows = warehouse.read(table).filter(col(Columns.LOAD_ID).equalTo(loadId))
+                    .select(lit(table).as(TARGET_TABLE), col(Columns.SOURCE_ID));
+            loaded = loaded == null ? rows : loaded.union(rows);
+        }
+        if (loaded != null) {
+            for (Row count : loaded.groupBy(TARGET_TABLE, Columns.SOURCE_ID).count().collectAsList()) {
+                String table = count.getAs(TARGET_TABLE);
+                String sourceId = count.getAs(Columns.SOURCE_ID);
                 if (staged.stream().anyMatch(s -> s.source().id().equals(sourceId) && s.target().equals(table))) {
-                    rowsBySource.put(sourceId, count.getLong(1));
+                    rowsBySource.put(sourceId, count.getAs("count"));
                 }
             }
         }
@@ -565,7 +574,7 @@ public final class LoadJob {
             .add("rows_loaded", DataTypes.LongType, false)
             .add("rows_quarantined", DataTypes.LongType, false)
             .add("rows_written", DataTypes.LongType, false)
-            .add("target_table", DataTypes.StringType, false)
+            .add(TARGET_TABLE, DataTypes.StringType, false)
             .add("header", DataTypes.StringType, false)
             .add("loaded_at", DataTypes.TimestampType, false)
             .add("seconds", DataTypes.DoubleType, false)
