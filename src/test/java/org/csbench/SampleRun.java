@@ -1,9 +1,5 @@
 package org.csbench;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-
-import org.csbench.cli.Csbench;
 import org.csbench.delta.Warehouse;
 
 /**
@@ -12,12 +8,8 @@ import org.csbench.delta.Warehouse;
  * test that writes tables makes its own warehouse.
  */
 public final class SampleRun {
-    /** What the command printed, and its exit code. */
-    public record Output(int exitCode, String out, String err) {
-    }
-
     private static String path;
-    private static Output output;
+    private static TestCli.Outcome output;
 
     private SampleRun() {
     }
@@ -32,13 +24,9 @@ public final class SampleRun {
         if (path == null) {
             SparkTestSession.get();
             String fresh = SparkTestSession.newTempDir("sample-run").resolve("warehouse").toString();
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int code = Csbench.execute(new String[] {"--warehouse", fresh, "run"}, new PrintWriter(out, true),
-                    new PrintWriter(err, true));
-            output = new Output(code, out.toString(), err.toString());
-            if (code != 0) {
-                throw new IllegalStateException("csbench run failed (" + code + "): " + err);
+            output = TestCli.csbench("--warehouse", fresh, "run");
+            if (output.exitCode() != 0) {
+                throw new IllegalStateException("csbench run failed (" + output.exitCode() + "): " + output.err());
             }
             path = fresh;
         }
@@ -46,7 +34,7 @@ public final class SampleRun {
     }
 
     /** What the run printed. */
-    public static synchronized Output output() {
+    public static synchronized TestCli.Outcome output() {
         path();
         return output;
     }

@@ -1,5 +1,6 @@
 package org.csbench.cli;
 
+import static org.csbench.TestCli.csbench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,26 +12,19 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import org.csbench.SparkTestSession;
+import org.csbench.TestCli.Outcome;
 import org.csbench.model.Errors;
 
 /** How the command ends when something is wrong: exit code, one line on stderr, no file text, a log of the stack. */
 class CsbenchErrorsTest {
     private static final Pattern LOG_FILE = Pattern.compile("\\(stack trace in (\\S+\\.log)\\)$");
 
-    record Outcome(int exitCode, String out, String err) {
-        /** The last line on stderr: the error line (progress lines come before it). */
-        String errorLine() {
-            List<String> lines = err.strip().lines().toList();
-            return lines.get(lines.size() - 1);
-        }
-    }
 
     @Test
     void aSpecPathThatIsNotASpecSaysWhatWasExpectedNotWhatTheFileHolds() throws IOException {
@@ -188,12 +182,5 @@ class CsbenchErrorsTest {
         assertNotNull(m.group(1));
         assertTrue(Files.isRegularFile(Path.of(m.group(1))), m.group(1));
         return m.group(1);
-    }
-
-    static Outcome csbench(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Csbench.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Outcome(code, out.toString(), err.toString());
     }
 }

@@ -1,12 +1,11 @@
 package org.csbench.cli;
 
+import static org.csbench.TestCli.csbench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,18 +16,17 @@ import org.junit.jupiter.api.Test;
 
 import org.csbench.SampleRun;
 import org.csbench.SparkTestSession;
+import org.csbench.TestCli.Outcome;
 
 /** The README's run command and the other commands, as a user types them. */
 class CsbenchTest {
-    private record Outcome(int exitCode, String out, String err) {
-    }
 
     @Test
     void runOnTheBundledSamplesThenListTablesAndHistory() {
         // The README's run command, run once for every test class that reads what it wrote.
         String warehouse = SampleRun.path();
         SparkSession spark = SparkTestSession.get();
-        Outcome run = new Outcome(SampleRun.output().exitCode(), SampleRun.output().out(), SampleRun.output().err());
+        Outcome run = SampleRun.output();
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("\ncsbench " + pomVersion() + " on Spark " + spark.version() + ", Delta Lake "
                 + deltaJarVersion() + ", master local[2]\n"), run.out());
@@ -149,13 +147,6 @@ class CsbenchTest {
     /** Delta's version from its jar's manifest, not from the constant csbench prints. */
     private static String deltaJarVersion() {
         return DeltaTable.class.getPackage().getImplementationVersion();
-    }
-
-    private static Outcome csbench(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Csbench.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Outcome(code, out.toString(), err.toString());
     }
 
 }

@@ -9,14 +9,13 @@ import static org.csbench.ReleaseSpecs.RELEASE_2024;
 import static org.csbench.ReleaseSpecs.RELEASE_2025;
 import static org.csbench.ReleaseSpecs.b1;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.csbench.TestCli.csbench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.csbench.GoldTables;
 import org.csbench.ReleaseSpecs;
 import org.csbench.SparkTestSession;
+import org.csbench.TestCli.Outcome;
 import org.csbench.config.SpecLoader;
 import org.csbench.delta.RunLog;
 import org.csbench.delta.Warehouse;
@@ -43,15 +43,6 @@ import org.csbench.publish.export.Exporter;
  * first run reproduces the first export byte for byte.
  */
 class RevisionTest {
-    private record Outcome(int exitCode, String out, String err) {
-    }
-
-    private static Outcome csbench(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Csbench.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     private static byte[] export(String warehouse, Path out, String... extra) throws IOException {
         List<String> args = new java.util.ArrayList<>(List.of("--warehouse", warehouse, "export", "--format", "csv",

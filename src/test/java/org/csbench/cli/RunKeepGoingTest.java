@@ -16,7 +16,8 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 import org.csbench.SparkTestSession;
-import org.csbench.cli.CsbenchErrorsTest.Outcome;
+import org.csbench.TestCli;
+import org.csbench.TestCli.Outcome;
 import org.csbench.delta.Warehouse;
 import org.csbench.ingest.LoadJob;
 import org.csbench.model.Columns;
@@ -55,7 +56,7 @@ class RunKeepGoingTest {
         Files.writeString(data.resolve("broken.csv"), "time_period,level,referral_count\n2025,National,1\n");
         String warehouse = dir.resolve("warehouse").toString();
 
-        Outcome allOrNothing = CsbenchErrorsTest.csbench("--warehouse", warehouse, "run", spec.toString(),
+        Outcome allOrNothing = TestCli.csbench("--warehouse", warehouse, "run", spec.toString(),
                 "--data-dir", data.toString());
         assertEquals(Csbench.USER_ERROR, allOrNothing.exitCode(), allOrNothing.err());
         assertTrue(allOrNothing.errorLine().startsWith("csbench: " + data.resolve("broken.csv")
@@ -63,7 +64,7 @@ class RunKeepGoingTest {
         Warehouse tables = new Warehouse(SparkTestSession.get(), warehouse);
         assertEquals(List.of(), tables.tables(), "nothing written");
 
-        Outcome keptGoing = CsbenchErrorsTest.csbench("--warehouse", warehouse, "run", spec.toString(),
+        Outcome keptGoing = TestCli.csbench("--warehouse", warehouse, "run", spec.toString(),
                 "--data-dir", data.toString(), "--keep-going");
         assertEquals(RunCommand.SOURCES_FAILED, keptGoing.exitCode(), keptGoing.err());
         assertTrue(keptGoing.out().matches("(?s).*\\nbroken\\s+failed\\s+0\\s.*"), keptGoing.out());
@@ -87,7 +88,7 @@ class RunKeepGoingTest {
 
         // Fixed: the next run loads the failed file and leaves the loaded ones alone.
         Files.writeString(data.resolve("broken.csv"), HEADER + "2025,Local authority,352,Manchester,7\n");
-        Outcome retried = CsbenchErrorsTest.csbench("--warehouse", warehouse, "run", spec.toString(),
+        Outcome retried = TestCli.csbench("--warehouse", warehouse, "run", spec.toString(),
                 "--data-dir", data.toString(), "--keep-going");
         assertEquals(0, retried.exitCode(), retried.err());
         assertTrue(retried.out().matches("(?s).*\\nbroken\\s+loaded\\s+1\\s+1\\s.*"), retried.out());
@@ -105,7 +106,7 @@ class RunKeepGoingTest {
         Files.writeString(second.resolve("codes.csv"), "code\n352\n");
         String warehouse = dir.resolve("warehouse").toString();
 
-        Outcome missing = CsbenchErrorsTest.csbench("--warehouse", warehouse, "run", spec.toString(),
+        Outcome missing = TestCli.csbench("--warehouse", warehouse, "run", spec.toString(),
                 "--data-dir", first.toString(), "--data-dir", second.toString());
         assertEquals(Csbench.USER_ERROR, missing.exitCode(), missing.err());
         assertEquals("csbench: " + spec + ": 2 input file(s) not found: source 'referrals': referrals.csv (looked for "

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import org.csbench.publish.OutputFolder;
 import org.csbench.SparkTestSession;
+import org.csbench.TestCli;
 import org.csbench.cli.Csbench;
 import org.csbench.publish.AnalystView;
 
@@ -95,10 +96,8 @@ class CraftedExportTest {
                       - { ref: X1, indicator: crafted_measure, unit: count }
                 """.formatted(data, Path.of("pipelines/reference/la_code_changes.csv").toAbsolutePath()));
         warehouse = root.resolve("warehouse").toString();
-        StringWriter err = new StringWriter();
-        int code = Csbench.execute(new String[] {"--warehouse", warehouse, "run", spec.toString()},
-                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
-        assertEquals(0, code, err.toString());
+        TestCli.Outcome run = TestCli.csbench("--warehouse", warehouse, "run", spec.toString());
+        assertEquals(0, run.exitCode(), run.err());
     }
 
     private static int export(Path out, StringWriter err, String... options) {
