@@ -25,7 +25,6 @@ import org.csbench.model.Errors;
 class CsbenchErrorsTest {
     private static final Pattern LOG_FILE = Pattern.compile("\\(stack trace in (\\S+\\.log)\\)$");
 
-
     @Test
     void aSpecPathThatIsNotASpecSaysWhatWasExpectedNotWhatTheFileHolds() throws IOException {
         Path dir = SparkTestSession.newTempDir("not-a-spec");
