@@ -427,13 +427,10 @@ public final class LoadJob {
         // Rows written per source, counted from what the tables now hold for this load (two columns of each table
         // read, in one query).
         Map<String, Long> rowsBySource = new HashMap<>();
-        Dataset<Row> loaded = null;
-        for (String table : byTarget.keySet()) {
-            Dataset<Row> rows = warehouse.read(table).filter(col(Columns.LOAD_ID).equalTo(loadId))
-                    .select(lit(table).as(TARGET_TABLE), col(Columns.SOURCE_ID));
-            loaded = loaded == null ? rows : loaded.union(rows);
-        }
-        if (loaded != null) {
+        if (!byTarget.isEmpty()) {
+            Dataset<Row> loaded = unionAll(byTarget.keySet().stream().map(table -> warehouse.read(table)
+                    .filter(col(Columns.LOAD_ID).equalTo(loadId))
+                    .select(lit(table).as(TARGET_TABLE), col(Columns.SOURCE_ID))).toList());
             for (Row count : loaded.groupBy(TARGET_TABLE, Columns.SOURCE_ID).count().collectAsList()) {
                 String table = count.getAs(TARGET_TABLE);
                 String sourceId = count.getAs(Columns.SOURCE_ID);
