@@ -17,6 +17,7 @@ public final class SparkSessions {
     public static final long SMALL_INPUT_BYTES = 64L << 20;
     static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
     static final String CODEGEN_FACTORY_MODE = "spark.sql.codegen.factoryMode";
+    static final String STATS_SKIPPING = "spark.databricks.delta.stats.skipping";
 
     static final String MASTER = "spark.master";
     static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
@@ -53,8 +54,10 @@ public final class SparkSessions {
     /**
      * The session settings for a run over {@code inputBytes} of files and tables. Below {@link #SMALL_INPUT_BYTES}
      * Spark interprets expressions instead of generating and compiling Java for every query: on small data the
-     * compiling costs more than it saves (the sample run's CPU time falls by about a fifth). A setting given to
-     * spark-submit or as a {@code -Dspark...} property wins. Results are the same either way
+     * compiling costs more than it saves (the sample run's CPU time falls by about a fifth). Nor does Delta choose
+     * files by their statistics there: every table is a file or two, and parsing each new table version's statistics
+     * to skip none cost a warm sample run about 4 s (see src/PERFORMANCE.md).
+     * A setting given to spark-submit or as a {@code -Dspark...} property wins. Results are the same either way
      * ({@code InterpretedModeTest} compares them).
      */
     public static Map<String, String> forInput(long inputBytes) {
@@ -63,6 +66,7 @@ public final class SparkSessions {
             SparkConf submitted = new SparkConf();
             settings.put(WHOLE_STAGE_CODEGEN, submitted.get(WHOLE_STAGE_CODEGEN, "false"));
             settings.put(CODEGEN_FACTORY_MODE, submitted.get(CODEGEN_FACTORY_MODE, "NO_CODEGEN"));
+            settings.put(STATS_SKIPPING, submitted.get(STATS_SKIPPING, "false"));
         }
         return settings;
     }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
@@ -14,6 +17,7 @@ import org.csbench.SampleRun;
 import org.csbench.benchmark.Benchmarks;
 import org.csbench.config.Catalogue;
 import org.csbench.config.CatalogueLoader;
+import org.csbench.contract.Star;
 import org.csbench.contract.Star.FactBenchmark;
 import org.csbench.contract.Star.FactIndicatorValue;
 import org.csbench.delta.SparkSessions;
@@ -26,18 +30,20 @@ import org.csbench.metrics.IndicatorValues;
 import org.csbench.metrics.MetricsJob;
 
 /**
- * The sample run is small, so it runs with expressions interpreted ({@link SparkSessions#forInput}); the same
- * transforms compiled to Java, as at England scale, must give the same rows.
+ * The sample run is small, so it runs with expressions interpreted and without Delta's file statistics
+ * ({@link SparkSessions#forInput}); the same transforms compiled to Java, reading files chosen by their statistics, as
+ * at England scale, must give the same rows.
  */
 class InterpretedModeTest {
     private static final Map<String, String> COMPILED = Map.of("spark.sql.codegen.wholeStage", "true",
-            "spark.sql.codegen.factoryMode", "FALLBACK");
+            "spark.sql.codegen.factoryMode", "FALLBACK", "spark.databricks.delta.stats.skipping", "true");
 
     @Test
     void smallInputsAreInterpretedAndLargeOnesCompiled() {
         Map<String, String> small = SparkSessions.forInput(3_000_000);
         assertEquals("false", small.get("spark.sql.codegen.wholeStage"));
         assertEquals("NO_CODEGEN", small.get("spark.sql.codegen.factoryMode"));
+        assertEquals("false", small.get("spark.databricks.delta.stats.skipping"));
         assertTrue(SparkSessions.forInput(SparkSessions.SMALL_INPUT_BYTES).isEmpty());
     }
 
@@ -55,6 +61,21 @@ class InterpretedModeTest {
                     sample.read(ScorecardWideTransform.TABLE), catalogue));
             assertSame(sample.read(FactBenchmark.TABLE.name()), benchmarks);
         });
+    }
+
+    @Test
+    void readingSomePeriodsGivesTheSameRowsWithAndWithoutFileStatistics() {
+        Warehouse sample = SampleRun.warehouse();
+        List<Long> periods = sample.read(FactIndicatorValue.TABLE.name()).select(Star.PERIOD_KEY).distinct()
+                .orderBy(Star.PERIOD_KEY).limit(5).collectAsList().stream().map(r -> r.getLong(0)).toList();
+        List<Row> withStatistics = new ArrayList<>();
+        sample.withConf(COMPILED, () -> withStatistics.addAll(MetricsJob.values(sample, periods).collectAsList()));
+        List<Row> without = new ArrayList<>();
+        sample.withConf(SparkSessions.forInput(0), () -> without.addAll(MetricsJob.values(sample, periods)
+                .collectAsList()));
+        assertTrue(without.size() > 100, "the periods' values: " + without.size());
+        assertEquals(new HashSet<>(without), new HashSet<>(withStatistics));
+        assertEquals(without.size(), withStatistics.size());
     }
 
     private static void assertSame(Dataset<Row> interpreted, Dataset<Row> compiled) {
