@@ -15,9 +15,10 @@ public final class SparkSessions {
 
     /** A run over less input than this interprets expressions instead of compiling them: see {@link #forInput}. */
     public static final long SMALL_INPUT_BYTES = 64L << 20;
-    static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
-    static final String CODEGEN_FACTORY_MODE = "spark.sql.codegen.factoryMode";
-    static final String STATS_SKIPPING = "spark.databricks.delta.stats.skipping";
+    /** The settings {@link #forInput} turns off for small inputs. */
+    public static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
+    public static final String CODEGEN_FACTORY_MODE = "spark.sql.codegen.factoryMode";
+    public static final String STATS_SKIPPING = "spark.databricks.delta.stats.skipping";
 
     static final String MASTER = "spark.master";
     static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
@@ -56,9 +57,8 @@ public final class SparkSessions {
      * Spark interprets expressions instead of generating and compiling Java for every query: on small data the
      * compiling costs more than it saves (the sample run's CPU time falls by about a fifth). Nor does Delta choose
      * files by their statistics there: every table is a file or two, and parsing each new table version's statistics
-     * to skip none cost a warm sample run about 4 s (see src/PERFORMANCE.md).
-     * A setting given to spark-submit or as a {@code -Dspark...} property wins. Results are the same either way
-     * ({@code InterpretedModeTest} compares them).
+     * to skip none cost a warm sample run about 4 s (see src/PERFORMANCE.md). A setting given to spark-submit or as a
+     * {@code -Dspark...} property wins. Results are the same either way ({@code InterpretedModeTest} compares them).
      */
     public static Map<String, String> forInput(long inputBytes) {
         Map<String, String> settings = new LinkedHashMap<>();

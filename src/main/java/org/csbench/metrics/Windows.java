@@ -7,12 +7,9 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.make_date;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.month;
@@ -54,9 +51,7 @@ import org.csbench.model.Status;
  */
 public final class Windows {
     public static final String WINDOW = "window";
-    public static final String WINDOW_START = "window_start";
     public static final String WINDOW_END = "window_end";
-    public static final String PERIOD_LABEL = "period_label";
     public static final String EXPECTED = "periods_expected";
     public static final String AVAILABLE_PERIODS = "periods_available";
     public static final String NUMERATOR_SUM = "numerator_sum";
@@ -92,14 +87,12 @@ public final class Windows {
         Dataset<Row> flags = broadcast(catalogueTable.select(col(IndicatorValues.CAT_ID).as(Columns.INDICATOR_ID),
                 col("_uses_population"), col("_d_expected")));
         Dataset<Row> attributes = broadcast(catalogueTable.select(col(IndicatorValues.CAT_ID).as(Columns.INDICATOR_ID),
-                col(IndicatorValues.NAME), col(Columns.UNIT), col(IndicatorValues.POLARITY),
                 col(IndicatorValues.DECIMALS), col("_uses_population"), col("_d_expected"), col("_multiplier"),
                 col("_half_even"), col("_mean")));
         Dataset<Row> monthly = monthRows(indicatorValues.filter(col(IndicatorValues.FREQUENCY).equalTo("monthly"))
                 .join(flags, Columns.INDICATOR_ID));
         Dataset<Row> annual = indicatorValues.filter(col(IndicatorValues.FREQUENCY).equalTo("annual"))
                 .select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL),
-                        col(Columns.OLD_LA_CODE), col(Columns.LA_NAME), col(Columns.REGION_CODE),
                         col(Columns.PERIOD_TYPE), col(Columns.YEAR), col(Columns.PERIOD_END), col(Columns.VALUE),
                         col(IndicatorValues.NUMERATOR), col(IndicatorValues.DENOMINATOR));
         return finish(monthlyWindows(monthly).join(attributes, Columns.INDICATOR_ID))
@@ -127,8 +120,7 @@ public final class Windows {
         Column fy = Dimensions.financialYearEnd(end);
         Column monthOfYear = monthIndex.minus(fy.minus(1).multiply(12).plus(3));
         Column quarter = monthOfYear.divide(3).cast("int").plus(1);
-        return values.select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL),
-                col(Columns.OLD_LA_CODE), col(Columns.LA_NAME), col(Columns.REGION_CODE), end,
+        return values.select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL), end,
                 monthIndex.as(MONTH), fy.as(FY), quarter.multiply(10).plus(monthOfYear.mod(3)).as(FY_ORDER),
                 when(present, col(IndicatorValues.NUMERATOR)).as(N),
                 when(present.and(col("_uses_population").unary_$bang()), col(IndicatorValues.DENOMINATOR)).as(D),
@@ -153,7 +145,6 @@ public final class Windows {
                 // them into a single task and leave a core idle.
                 .repartition(partitions, col(Columns.INDICATOR_ID), col(Geography.GEO_KEY))
                 .select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL),
-                        col(Columns.OLD_LA_CODE), col(Columns.LA_NAME), col(Columns.REGION_CODE),
                         col(Columns.PERIOD_END), col(FY), col(FY_ORDER), col(POPULATION),
                         sum(col(N)).over(last12).as("_r_n"), sum(col(D)).over(last12).as("_r_d"),
                         sum(col(V)).over(last12).divide(count(col(V)).over(last12)).as("_r_v"),
@@ -163,14 +154,9 @@ public final class Windows {
                         sum(col(N)).over(quarter).as("_q_n"), sum(col(D)).over(quarter).as("_q_d"),
                         avg(col(V)).over(quarter).as("_q_v"), count(col(PRESENT)).over(quarter).as("_q_c"),
                         max(col(POPULATION)).over(quarter).as("_q_population"),
-                        max(col(FY_ORDER)).over(quarter).as("_q_last"),
-                        first(col(Columns.OLD_LA_CODE), true).over(quarter).as("_q_old_la_code"),
-                        first(col(Columns.LA_NAME), true).over(quarter).as("_q_la_name"),
-                        first(col(Columns.REGION_CODE), true).over(quarter).as("_q_region_code"));
+                        max(col(FY_ORDER)).over(quarter).as("_q_last"));
 
-        // Each month gives up to three window rows, carrying only what differs between them; the labels, starts
-        // and names are worked out after, as columns of their own, so a reader that does not need them (the fact
-        // table) does not compute them for every row.
+        // Each month gives up to three window rows. Their starts and labels are gold.dim_period's (Dimensions).
         Column fyStart = make_date(col(FY).minus(1), lit(4), lit(1));
         Column quarterNumber = col(FY_ORDER).divide(10).cast("int");
         Column quarterStart = add_months(fyStart, quarterNumber.minus(1).multiply(3));
@@ -180,34 +166,11 @@ public final class Windows {
         Column ytd = windowRow(YEAR_TO_DATE, monthsSoFar, col(Columns.PERIOD_END), "_y_", col(POPULATION));
         Column quarterRow = when(col(FY_ORDER).equalTo(col("_q_last")), windowRow(QUARTER, lit(3),
                 last_day(add_months(quarterStart, 2)), "_q_", col("_q_population")));
-        Dataset<Row> rows = windowed.select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY),
-                        col(Columns.GEOGRAPHIC_LEVEL), col(Columns.PERIOD_END).as(MONTH_END), col(FY), col(FY_ORDER),
-                        col(Columns.OLD_LA_CODE).as("_m_old_la_code"), col(Columns.LA_NAME).as("_m_la_name"),
-                        col(Columns.REGION_CODE).as("_m_region_code"), col("_q_old_la_code"), col("_q_la_name"),
-                        col("_q_region_code"), explode(array(rolling, ytd, quarterRow)).as(ROW))
+        return windowed.select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL),
+                        explode(array(rolling, ytd, quarterRow)).as(ROW))
                 .filter(col(ROW).isNotNull())
                 .select(col("*"), col(ROW + ".*"))
                 .drop(ROW);
-
-        Column window = col(WINDOW);
-        Column isRolling = window.equalTo(ROLLING_12);
-        Column isQuarter = window.equalTo(QUARTER);
-        Column monthEnd = col(MONTH_END);
-        Column yearMonth = concat(year(monthEnd).cast("string"), lit("-"),
-                lpad(month(monthEnd).cast("string"), 2, "0"));
-        return rows
-                .withColumn(WINDOW_START, when(isRolling, add_months(make_date(year(monthEnd), month(monthEnd), lit(1)),
-                        -11)).when(isQuarter, quarterStart).otherwise(fyStart))
-                .withColumn(PERIOD_LABEL, when(isRolling, concat(lit("12 months to "), yearMonth))
-                        .when(isQuarter, concat(Dimensions.financialYear(col(FY)), lit(" Q"), quarterNumber.cast("string")))
-                        .otherwise(concat(Dimensions.financialYear(col(FY)), lit(" to "), yearMonth)))
-                .withColumn(Columns.OLD_LA_CODE, when(isQuarter, col("_q_old_la_code"))
-                        .otherwise(col("_m_old_la_code")))
-                .withColumn(Columns.LA_NAME, when(isQuarter, col("_q_la_name")).otherwise(col("_m_la_name")))
-                .withColumn(Columns.REGION_CODE, when(isQuarter, col("_q_region_code"))
-                        .otherwise(col("_m_region_code")))
-                .drop(MONTH_END, FY, FY_ORDER, "_m_old_la_code", "_m_la_name", "_m_region_code", "_q_old_la_code",
-                        "_q_la_name", "_q_region_code");
     }
 
     private static Column windowRow(String window, Column expected, Column end, String prefix, Column population) {
@@ -227,10 +190,7 @@ public final class Windows {
                 .withColumn(DENOMINATOR_SUM, sum(col(IndicatorValues.DENOMINATOR)).over(threeYears))
                 .withColumn(POPULATION, lit(null).cast("double"))
                 .withColumn(WINDOW, lit(THREE_YEARS))
-                .withColumn(EXPECTED, lit(3))
-                .withColumn(WINDOW_START, date_add(add_months(col(Columns.PERIOD_END), -36), 1))
-                .withColumn(PERIOD_LABEL, concat(col(Columns.YEAR).minus(2).cast("string"), lit("-"),
-                        col(Columns.YEAR).cast("string")));
+                .withColumn(EXPECTED, lit(3));
     }
 
     /** Rounds and judges window rows that carry the catalogue's attributes. */
@@ -260,10 +220,8 @@ public final class Windows {
                         col(EXPECTED).cast("string"), lit(" periods available")))
                 .when(value.isNull(), lit("denominator is zero or not available"));
         rows = Rounding.withRounded(rows, Columns.VALUE, when(complete, approximate), exact, decimals, halfEven);
-        return rows.select(col(Columns.INDICATOR_ID), col(IndicatorValues.NAME), col(Columns.UNIT),
-                col(IndicatorValues.POLARITY), col(Columns.GEOGRAPHIC_LEVEL), col(Geography.GEO_KEY),
-                col(Columns.OLD_LA_CODE), col(Columns.LA_NAME), col(Columns.REGION_CODE), col(WINDOW),
-                col(PERIOD_LABEL), col(WINDOW_START), col(Columns.PERIOD_END).as(WINDOW_END), col(EXPECTED),
+        return rows.select(col(Columns.INDICATOR_ID), col(Columns.GEOGRAPHIC_LEVEL), col(Geography.GEO_KEY),
+                col(WINDOW), col(Columns.PERIOD_END).as(WINDOW_END), col(EXPECTED),
                 col(AVAILABLE_PERIODS), col(NUMERATOR_SUM), col(DENOMINATOR_SUM), value,
                 status.as(Columns.STATUS), reason.as(IndicatorValues.STATUS_REASON));
     }

@@ -189,6 +189,12 @@ class StarSchemaTest {
         assertEquals("2023-04-01 2023-24 2023-24", labels.get("reporting_year 2024-03-31"));
         assertEquals("2023-09-30 Sep 2023 2023-24", labels.get("census 2023-09-30"));
         assertEquals("2021-04-01 2021-22 to 2023-24 2023-24", labels.get("three_years 2024-03-31"));
+        // The monthly windows' periods: quarters run April-June and so on, the year to date from April.
+        assertEquals("2024-03-01 Mar-24 2023-24", labels.get("month 2024-03-31"));
+        assertEquals("2024-01-01 Q4 2023-24 2023-24", labels.get("quarter 2024-03-31"));
+        assertEquals("2023-04-01 12 months to Mar-24 2023-24", labels.get("rolling_12_months 2024-03-31"));
+        assertEquals("2023-04-01 2023-24 to Sep-23 2023-24", labels.get("financial_year_to_date 2023-09-30"));
+        assertEquals("2023-07-01 Q2 2023-24 2023-24", labels.get("quarter 2023-09-30"));
         Row northamptonshire = read(DimArea.TABLE).filter(col(DimArea.AREA_CODE).equalTo("928")).first();
         assertEquals("940,941", northamptonshire.getAs(DimArea.SUCCESSORS));
         Row camden = read(DimArea.TABLE).filter(col(DimArea.AREA_CODE).equalTo("202")).first();

@@ -35,15 +35,15 @@ import org.csbench.metrics.MetricsJob;
  * at England scale, must give the same rows.
  */
 class InterpretedModeTest {
-    private static final Map<String, String> COMPILED = Map.of("spark.sql.codegen.wholeStage", "true",
-            "spark.sql.codegen.factoryMode", "FALLBACK", "spark.databricks.delta.stats.skipping", "true");
+    private static final Map<String, String> COMPILED = Map.of(SparkSessions.WHOLE_STAGE_CODEGEN, "true",
+            SparkSessions.CODEGEN_FACTORY_MODE, "FALLBACK", SparkSessions.STATS_SKIPPING, "true");
 
     @Test
     void smallInputsAreInterpretedAndLargeOnesCompiled() {
         Map<String, String> small = SparkSessions.forInput(3_000_000);
-        assertEquals("false", small.get("spark.sql.codegen.wholeStage"));
-        assertEquals("NO_CODEGEN", small.get("spark.sql.codegen.factoryMode"));
-        assertEquals("false", small.get("spark.databricks.delta.stats.skipping"));
+        assertEquals("false", small.get(SparkSessions.WHOLE_STAGE_CODEGEN));
+        assertEquals("NO_CODEGEN", small.get(SparkSessions.CODEGEN_FACTORY_MODE));
+        assertEquals("false", small.get(SparkSessions.STATS_SKIPPING));
         assertTrue(SparkSessions.forInput(SparkSessions.SMALL_INPUT_BYTES).isEmpty());
     }
 

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.csbench.DatasetAssertions.assertRowsEqualIgnoringOrder;
 import static org.csbench.DatasetAssertions.row;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,10 +104,6 @@ class WindowsTest {
                 row("count", "2024-06-30", 30.0, "available", 3L),
                 row("count", "2024-09-30", null, "incomplete", 2L)),
                 pick(Windows.QUARTER, "count@2024-03-31", "count@2024-06-30", "count@2024-09-30"), 1e-9);
-        assertRowsEqualIgnoringOrder(List.of(row("2023-24 Q4", "2024-01-01"), row("2024-25 Q1", "2024-04-01")),
-                windows.filter(col(Windows.WINDOW).equalTo(Windows.QUARTER).and(col(Columns.INDICATOR_ID).equalTo("count"))
-                        .and(col(Windows.WINDOW_END).isin(Date.valueOf("2024-03-31"), Date.valueOf("2024-06-30"))))
-                        .select(col(Windows.PERIOD_LABEL), col(Windows.WINDOW_START).cast("string")), 0);
     }
 
     @Test
