@@ -19,6 +19,7 @@ public final class SparkSessions {
     public static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
     public static final String CODEGEN_FACTORY_MODE = "spark.sql.codegen.factoryMode";
     public static final String STATS_SKIPPING = "spark.databricks.delta.stats.skipping";
+    public static final String RUNTIME_BLOOM_FILTER = "spark.sql.optimizer.runtime.bloomFilter.enabled";
 
     static final String MASTER = "spark.master";
     static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
@@ -57,8 +58,10 @@ public final class SparkSessions {
      * Spark interprets expressions instead of generating and compiling Java for every query: on small data the
      * compiling costs more than it saves (the sample run's CPU time falls by about a fifth). Nor does Delta choose
      * files by their statistics there: every table is a file or two, and parsing each new table version's statistics
-     * to skip none cost a warm sample run about 4 s (see src/PERFORMANCE.md). A setting given to spark-submit or as a
-     * {@code -Dspark...} property wins. Results are the same either way ({@code InterpretedModeTest} compares them).
+     * to skip none cost a warm sample run about 4 s (see src/PERFORMANCE.md). Nor does the optimiser look for joins
+     * to give a runtime Bloom filter: it only adds one where a side scans more than 10 GB, yet looking cost the sample
+     * run about 3 s of planning. A setting given to spark-submit or as a {@code -Dspark...} property wins. Results are
+     * the same either way ({@code InterpretedModeTest} compares them).
      */
     public static Map<String, String> forInput(long inputBytes) {
         Map<String, String> settings = new LinkedHashMap<>();
@@ -67,6 +70,7 @@ public final class SparkSessions {
             settings.put(WHOLE_STAGE_CODEGEN, submitted.get(WHOLE_STAGE_CODEGEN, "false"));
             settings.put(CODEGEN_FACTORY_MODE, submitted.get(CODEGEN_FACTORY_MODE, "NO_CODEGEN"));
             settings.put(STATS_SKIPPING, submitted.get(STATS_SKIPPING, "false"));
+            settings.put(RUNTIME_BLOOM_FILTER, submitted.get(RUNTIME_BLOOM_FILTER, "false"));
         }
         return settings;
     }

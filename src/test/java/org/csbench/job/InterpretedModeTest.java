@@ -30,13 +30,14 @@ import org.csbench.metrics.IndicatorValues;
 import org.csbench.metrics.MetricsJob;
 
 /**
- * The sample run is small, so it runs with expressions interpreted and without Delta's file statistics
- * ({@link SparkSessions#forInput}); the same transforms compiled to Java, reading files chosen by their statistics, as
- * at England scale, must give the same rows.
+ * The sample run is small, so it runs with expressions interpreted, without Delta's file statistics and without
+ * runtime Bloom filters ({@link SparkSessions#forInput}); the same transforms compiled to Java, reading files chosen by
+ * their statistics, with the optimiser free to add Bloom filters, as at England scale, must give the same rows.
  */
 class InterpretedModeTest {
     private static final Map<String, String> COMPILED = Map.of(SparkSessions.WHOLE_STAGE_CODEGEN, "true",
-            SparkSessions.CODEGEN_FACTORY_MODE, "FALLBACK", SparkSessions.STATS_SKIPPING, "true");
+            SparkSessions.CODEGEN_FACTORY_MODE, "FALLBACK", SparkSessions.STATS_SKIPPING, "true",
+            SparkSessions.RUNTIME_BLOOM_FILTER, "true");
 
     @Test
     void smallInputsAreInterpretedAndLargeOnesCompiled() {
@@ -44,6 +45,7 @@ class InterpretedModeTest {
         assertEquals("false", small.get(SparkSessions.WHOLE_STAGE_CODEGEN));
         assertEquals("NO_CODEGEN", small.get(SparkSessions.CODEGEN_FACTORY_MODE));
         assertEquals("false", small.get(SparkSessions.STATS_SKIPPING));
+        assertEquals("false", small.get(SparkSessions.RUNTIME_BLOOM_FILTER));
         assertTrue(SparkSessions.forInput(SparkSessions.SMALL_INPUT_BYTES).isEmpty());
     }
 
