@@ -72,7 +72,6 @@ public final class Windows {
     private static final String POPULATION = "_population";
     private static final String PRESENT = "_p";
     private static final String MONTH = "_month";
-    private static final String MONTH_END = "_month_end";
     private static final String FY = "_fy";
     /** A month's place in its financial year, {@code quarter * 10 + month of the quarter}: quarters 10 apart. */
     private static final String FY_ORDER = "_fy_order";
