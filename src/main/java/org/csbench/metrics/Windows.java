@@ -1,6 +1,5 @@
 package org.csbench.metrics;
 
-import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
@@ -8,9 +7,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.make_date;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.struct;
@@ -156,15 +153,12 @@ public final class Windows {
                         max(col(FY_ORDER)).over(quarter).as("_q_last"));
 
         // Each month gives up to three window rows. Their starts and labels are gold.dim_period's (Dimensions).
-        Column fyStart = make_date(col(FY).minus(1), lit(4), lit(1));
-        Column quarterNumber = col(FY_ORDER).divide(10).cast("int");
-        Column quarterStart = add_months(fyStart, quarterNumber.minus(1).multiply(3));
         Column monthsSoFar = col(FY_ORDER).minus(10).divide(10).cast("int").multiply(3).plus(col(FY_ORDER).mod(10))
                 .plus(1);
         Column rolling = windowRow(ROLLING_12, lit(12), col(Columns.PERIOD_END), "_r_", col(POPULATION));
         Column ytd = windowRow(YEAR_TO_DATE, monthsSoFar, col(Columns.PERIOD_END), "_y_", col(POPULATION));
         Column quarterRow = when(col(FY_ORDER).equalTo(col("_q_last")), windowRow(QUARTER, lit(3),
-                last_day(add_months(quarterStart, 2)), "_q_", col("_q_population")));
+                Dimensions.quarterEnd(col(Columns.PERIOD_END)), "_q_", col("_q_population")));
         return windowed.select(col(Columns.INDICATOR_ID), col(Geography.GEO_KEY), col(Columns.GEOGRAPHIC_LEVEL),
                         explode(array(rolling, ytd, quarterRow)).as(ROW))
                 .filter(col(ROW).isNotNull())
