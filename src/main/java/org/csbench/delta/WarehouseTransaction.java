@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +38,9 @@ public final class WarehouseTransaction {
     private final Warehouse warehouse;
     private final String runId;
     private volatile String current = "";
+    /** The table this thread is writing, for {@link #inParallel}'s failures. */
+    private final ThreadLocal<String> touchedHere = new ThreadLocal<>();
+    private final Map<Throwable, String> failedWrites = Collections.synchronizedMap(new IdentityHashMap<>());
 
     WarehouseTransaction(Warehouse warehouse, String runId) {
         this.warehouse = warehouse;
@@ -50,6 +55,33 @@ public final class WarehouseTransaction {
     /** Notes that the run is about to write {@code table}, for the message of a failure. */
     public void touch(String table) {
         current = table;
+        touchedHere.set(table);
+    }
+
+    /**
+     * Runs writes to different tables at the same time ({@link Warehouse#inParallel}); a failure names the table whose
+     * write failed, not the one another thread touched last.
+     */
+    public void inParallel(List<Runnable> writes) {
+        warehouse.inParallel(writes.stream().<Runnable>map(write -> () -> {
+            try {
+                write.run();
+            } catch (Throwable e) { // rethrown as it is (Spark's checked exceptions too), its table noted
+                failedWrites.put(e, touchedHere.get() == null ? "" : touchedHere.get());
+                throw e;
+            }
+        }).toList());
+    }
+
+    /** The table a failure in {@link #inParallel} happened in, else the one touched last. */
+    private String failedTable(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            String table = failedWrites.get(e);
+            if (table != null && !table.isEmpty()) {
+                return table;
+            }
+        }
+        return current.isEmpty() ? "the warehouse" : current;
     }
 
     /** {@link #run(Warehouse, Consumer, Function)} with notices logged. */
@@ -86,7 +118,7 @@ public final class WarehouseTransaction {
                 restoreAfterFailure(warehouse, complete, tx, e);
                 throw e;
             } catch (Exception e) { // Spark and Delta throw AnalysisException, a checked exception, undeclared
-                String where = tx.current.isEmpty() ? "the warehouse" : tx.current;
+                String where = tx.failedTable(e);
                 try {
                     restore(warehouse, complete);
                 } catch (RuntimeException restoreFailure) {

@@ -86,12 +86,18 @@ public final class DetectJob {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         List<LoadJob.TableResult> tables = new ArrayList<>();
         try {
-            tables.add(write(FactSeriesSignal.TABLE, SeriesSignals.summaries(series), tx, note));
-            tables.add(write(FactDataQuality.TABLE, SeriesSignals.anomalies(series), tx, note));
-            addGapPeriods(SeriesSignals.anomalies(series), tx, note);
-            tables.add(write(FactCrossSection.TABLE, CrossSections.shared(crossSections), tx, note));
-            tables.add(write(FactSignal.TABLE, CrossSections.signals(SeriesSignals.points(series), crossSections), tx,
-                    note));
+            // Four tables from the two cached analyses, none reading another: written at the same time.
+            LoadJob.TableResult[] written = new LoadJob.TableResult[4];
+            tx.inParallel(List.of(
+                    () -> written[0] = write(FactSeriesSignal.TABLE, SeriesSignals.summaries(series), tx, note),
+                    () -> {
+                        written[1] = write(FactDataQuality.TABLE, SeriesSignals.anomalies(series), tx, note);
+                        addGapPeriods(SeriesSignals.anomalies(series), tx, note);
+                    },
+                    () -> written[2] = write(FactCrossSection.TABLE, CrossSections.shared(crossSections), tx, note),
+                    () -> written[3] = write(FactSignal.TABLE, CrossSections.signals(SeriesSignals.points(series),
+                            crossSections), tx, note)));
+            tables.addAll(List.of(written));
         } finally {
             series.unpersist();
             crossSections.unpersist();

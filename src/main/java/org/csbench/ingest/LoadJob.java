@@ -16,6 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.apache.spark.sql.Column;
@@ -57,6 +62,8 @@ public final class LoadJob {
     public static final String FAILED = "failed";
     /** The audit's column naming the table a source's rows went to. */
     static final String TARGET_TABLE = "target_table";
+    /** Files read and checked at once: two, for the two cores of the smallest machine csbench runs on. */
+    private static final int STAGING_THREADS = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(LoadJob.class);
 
@@ -96,6 +103,14 @@ public final class LoadJob {
 
     /** A source that could not be loaded (when keeping going), and why; its file's fingerprint when it was read. */
     private record Failed(SourceSpec source, SourceFile file, String reason, double seconds) {
+    }
+
+    /**
+     * One source's staging: staged, or skipped (loaded before), or failed with {@code error}; and the progress lines
+     * it printed, shown in the spec's order.
+     */
+    private record Attempt(Staged staged, SourceResult skipped, Failed failed, RuntimeException error,
+            List<String> messages) {
     }
 
     /**
@@ -142,19 +157,22 @@ public final class LoadJob {
     private final Warehouse warehouse;
     private final Progress progress;
     private final boolean keepGoing;
+    /** How many files are read and checked at once. */
+    private final int stagingThreads;
     private final Map<String, long[]> written = new LinkedHashMap<>();
     private final Map<String, Double> writeSeconds = new HashMap<>();
     /** Each source's precedence where two publish the same value ({@link Vintages}). */
     private final Map<String, Integer> precedence = new HashMap<>();
 
     public LoadJob(Warehouse warehouse, Progress progress) {
-        this(warehouse, progress, false);
+        this(warehouse, progress, false, STAGING_THREADS);
     }
 
-    private LoadJob(Warehouse warehouse, Progress progress, boolean keepGoing) {
+    private LoadJob(Warehouse warehouse, Progress progress, boolean keepGoing, int stagingThreads) {
         this.warehouse = warehouse;
         this.progress = progress;
         this.keepGoing = keepGoing;
+        this.stagingThreads = stagingThreads;
     }
 
     /**
@@ -163,7 +181,12 @@ public final class LoadJob {
      * again by the next run. Without it a run is all or nothing: the first such source fails the run, nothing written.
      */
     public LoadJob keepingGoing() {
-        return new LoadJob(warehouse, progress, true);
+        return new LoadJob(warehouse, progress, true, stagingThreads);
+    }
+
+    /** The same job reading and checking one file at a time (the plain version of the default's two at once). */
+    public LoadJob oneFileAtATime() {
+        return new LoadJob(warehouse, progress, keepGoing, 1);
     }
 
     /** Loads every source of {@code spec} in a transaction of its own. */
@@ -188,37 +211,50 @@ public final class LoadJob {
         if (!missing.isEmpty() && !keepGoing) {
             throw Errors.missingFiles(spec.specFile(), missing);
         }
+        // Files are read and checked two at a time: a small file's staging is mostly the driver planning its checks,
+        // which overlaps with the other file's (LoadJobPublishedDataTest compares it with one at a time).
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1,
+                Math.min(stagingThreads, spec.sources().size())));
+        List<Future<Attempt>> attempts = new ArrayList<>();
+        AtomicBoolean stopping = new AtomicBoolean();
         try {
             int n = 0;
             for (SourceSpec source : spec.sources()) {
-                n++;
-                long t0 = System.nanoTime();
-                SourceFile file = null;
-                try {
-                    if (missing.containsKey(source.id())) {
-                        throw Errors.missingFiles(spec.specFile(), Map.of(source.id(), missing.get(source.id())));
-                    }
-                    file = SourceFile.inspect(source.path(), spark.sparkContext().hadoopConfiguration());
-                    Staged s = stageUnlessLoaded(spark, source, file, loaded, authorities, loadId, ingestedAt, t0, n,
-                            spec.sources().size(), results);
-                    if (s != null) {
-                        staged.add(s);
-                    }
-                } catch (RuntimeException e) { // with --keep-going, any failure of one source: Spark's too
-                    if (!keepGoing) {
-                        throw e;
-                    }
-                    String reason = e instanceof CsbenchException ? e.getMessage() : String.valueOf(rootCause(e));
-                    LOG.debug("source {} failed, the others go on", source.id(), e);
-                    progress.step(String.format("[%d/%d] %s: FAILED, not loaded (--keep-going): %s", n,
-                            spec.sources().size(), source.id(), reason));
-                    failed.add(new Failed(source, file, reason, (System.nanoTime() - t0) / 1e9));
+                int position = ++n;
+                attempts.add(pool.submit(() -> stopping.get() ? null : attempt(spark, spec, source, missing, loaded,
+                        authorities, loadId, ingestedAt, position)));
+            }
+            RuntimeException stop = null;
+            for (Future<Attempt> next : attempts) {
+                // Once stopping, a file not yet started is not read (null) and one being read is waited for.
+                Attempt a = await(next);
+                if (a == null) {
+                    continue;
                 }
+                if (stop == null) {
+                    a.messages().forEach(progress::step);
+                }
+                if (a.staged() != null) {
+                    staged.add(a.staged());
+                } else if (a.skipped() != null) {
+                    results.add(a.skipped());
+                } else if (a.failed() != null && stop == null) {
+                    if (keepGoing) {
+                        failed.add(a.failed());
+                    } else {
+                        stop = a.error();
+                        stopping.set(true);
+                    }
+                }
+            }
+            if (stop != null) {
+                throw stop;
             }
             if (!staged.isEmpty() || !failed.isEmpty()) {
                 write(tx, staged, failed, loadId, ingestedAt, results);
             }
         } finally {
+            pool.shutdownNow();
             for (Staged s : staged) {
                 s.persisted().forEach(Dataset::unpersist);
             }
@@ -227,6 +263,48 @@ public final class LoadJob {
         written.forEach((table, rows) -> tables.add(new TableResult(table, rows[0],
                 warehouse.version(table).orElse(-1L), writeSeconds.getOrDefault(table, 0.0))));
         return new Result(loadId, results, tables);
+    }
+
+    /**
+     * Stages one source (the {@code position}th of the spec's): its result, the progress lines it printed, and, when
+     * it could not be loaded, why. Never throws: the caller decides whether a failure stops the run.
+     */
+    private Attempt attempt(SparkSession spark, PipelineSpec spec, SourceSpec source,
+            Map<String, List<String>> missing, Map<String, Map<String, String>> loaded, KnownAuthorities authorities,
+            String loadId, Timestamp ingestedAt, int position) {
+        long t0 = System.nanoTime();
+        List<String> messages = new ArrayList<>();
+        SourceFile file = null;
+        try {
+            if (missing.containsKey(source.id())) {
+                throw Errors.missingFiles(spec.specFile(), Map.of(source.id(), missing.get(source.id())));
+            }
+            file = SourceFile.inspect(source.path(), spark.sparkContext().hadoopConfiguration());
+            List<SourceResult> skipped = new ArrayList<>();
+            Staged s = stageUnlessLoaded(spark, source, file, loaded, authorities, loadId, ingestedAt, t0, position,
+                    spec.sources().size(), skipped, messages::add);
+            return new Attempt(s, skipped.isEmpty() ? null : skipped.get(0), null, null, messages);
+        } catch (RuntimeException e) { // with --keep-going, any failure of one source: Spark's too
+            String reason = e instanceof CsbenchException ? e.getMessage() : String.valueOf(rootCause(e));
+            if (keepGoing) {
+                LOG.debug("source {} failed, the others go on", source.id(), e);
+                messages.add(String.format("[%d/%d] %s: FAILED, not loaded (--keep-going): %s", position,
+                        spec.sources().size(), source.id(), reason));
+            }
+            return new Attempt(null, null, new Failed(source, file, reason, (System.nanoTime() - t0) / 1e9), e,
+                    messages);
+        }
+    }
+
+    private static Attempt await(Future<Attempt> attempt) {
+        try {
+            return attempt.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the sources", e);
+        }
     }
 
     /**
@@ -253,7 +331,7 @@ public final class LoadJob {
     /** Stages {@code source} from {@code file}, or returns null (with its result added) when it was loaded before. */
     private Staged stageUnlessLoaded(SparkSession spark, SourceSpec source, SourceFile file,
             Map<String, Map<String, String>> loaded, KnownAuthorities authorities, String loadId, Timestamp ingestedAt,
-            long t0, int n, int of, List<SourceResult> results) {
+            long t0, int n, int of, List<SourceResult> results, Progress progress) {
         Map<String, String> vintages = loaded.getOrDefault(source.id(), Map.of());
         if (vintages.containsKey(file.sha256())) {
             progress.step(String.format("[%d/%d] %s: unchanged since it was loaded (vintage %s), skipped",
@@ -268,7 +346,7 @@ public final class LoadJob {
             }
         });
         Lineage lineage = new Lineage(source.id(), file.path(), file.sha256(), loadId, ingestedAt, vintage);
-        Staged s = stage(spark, source, file, lineage, authorities, t0);
+        Staged s = stage(spark, source, file, lineage, authorities, t0, progress);
         progress.step(String.format("[%d/%d] %s: %,d rows read, %,d loaded, %,d quarantined%s (%.1f s)", n,
                 of, source.id(), s.rowsRead(), s.rowsLoaded(), s.rowsQuarantined(),
                 s.rowsIgnored() > 0 ? String.format(", %,d ignored", s.rowsIgnored()) : "", s.seconds()));
@@ -284,7 +362,7 @@ public final class LoadJob {
     }
 
     private Staged stage(SparkSession spark, SourceSpec source, SourceFile file, Lineage lineage,
-            KnownAuthorities authorities, long t0) {
+            KnownAuthorities authorities, long t0, Progress progress) {
         String delimiter = source.delimiter();
         Header header = new Header(file.path(), CsvLines.parseHeader(file.headerLine(), delimiter));
         Dataset<Row> lines;
@@ -296,7 +374,7 @@ public final class LoadJob {
                 Set<Integer> used = new HashSet<>(layout.standard().values());
                 used.addAll(layout.dimensions().values());
                 layout.measures().forEach(m -> used.add(m.index()));
-                warnUnusedDuplicates(source, header, used);
+                warnUnusedDuplicates(progress, source, header, used);
                 lines = read(spark, file, header, delimiter);
                 checked = EesTransform.check(lines, layout, authorities);
                 targets = c -> List.of(new Target(OBSERVATION, observations(EesTransform.observations(c, layout,
@@ -306,7 +384,7 @@ public final class LoadJob {
                 NeighbourTransform.Layout layout = NeighbourTransform.Layout.resolve(header, source.neighbours());
                 Set<Integer> used = new HashSet<>(List.of(layout.laCode(), layout.laName()));
                 layout.slots().forEach(slot -> used.addAll(List.of(slot.code(), slot.closeness())));
-                warnUnusedDuplicates(source, header, used);
+                warnUnusedDuplicates(progress, source, header, used);
                 lines = read(spark, file, header, delimiter);
                 checked = NeighbourTransform.check(lines, layout);
                 targets = c -> List.of(new Target(NeighbourTransform.TABLE, withVintage(
@@ -314,7 +392,7 @@ public final class LoadJob {
             }
             case TABLE -> {
                 List<Integer> positions = TableTransform.resolve(header, source.columns());
-                warnUnusedDuplicates(source, header, new HashSet<>(positions));
+                warnUnusedDuplicates(progress, source, header, new HashSet<>(positions));
                 lines = read(spark, file, header, delimiter);
                 checked = TableTransform.check(lines, header, source.columns(), positions);
                 targets = c -> List.of(new Target(source.target(), withVintage(TableTransform.rows(c,
@@ -322,7 +400,7 @@ public final class LoadJob {
             }
             case SCORECARD_LONG -> {
                 Map<String, Integer> positions = ScorecardLongTransform.resolve(header);
-                warnUnusedDuplicates(source, header, new HashSet<>(positions.values()));
+                warnUnusedDuplicates(progress, source, header, new HashSet<>(positions.values()));
                 // A long extract has millions of rows: they are parsed once and kept in memory with their raw
                 // fields (bronze is written from them), and the checks read them from there.
                 lines = ScorecardLongTransform.parse(CsvLines.read(spark, file, header.size(), delimiter), header,
@@ -340,7 +418,7 @@ public final class LoadJob {
                 for (int p = layout.tailStart(); p < header.size(); p++) {
                     used.add(p);
                 }
-                warnUnusedDuplicates(source, header, used);
+                warnUnusedDuplicates(progress, source, header, used);
                 lines = read(spark, file, header, delimiter);
                 checked = ScorecardWideTransform.check(lines, layout, source);
                 targets = c -> List.of(new Target(OBSERVATION, observations(
@@ -350,30 +428,38 @@ public final class LoadJob {
             }
             default -> throw new IllegalStateException(source.format().name());
         }
-        // A long extract's checked rows are not cached (millions of rows): its checks read the cached parsed lines.
-        boolean cacheChecked = source.format() != SourceFormat.SCORECARD_LONG;
-        if (cacheChecked) {
-            checked.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        try {
+            // A long extract's checked rows are not cached (millions of rows): its checks read the cached parsed lines.
+            boolean cacheChecked = source.format() != SourceFormat.SCORECARD_LONG;
+            if (cacheChecked) {
+                checked.persist(StorageLevel.MEMORY_AND_DISK_SER());
+            }
+            Column ignored = List.of(checked.columns()).contains(EesTransform.IGNORED) ? col(EesTransform.IGNORED)
+                    : lit(false);
+            Row counts = checked.agg(count(lit(1)), sum(when(size(col(RowErrors.ERRORS)).gt(0), 1).otherwise(0)),
+                    sum(when(ignored, 1).otherwise(0))).first();
+            long read = counts.getLong(0);
+            long quarantined = counts.isNullAt(1) ? 0 : counts.getLong(1);
+            long ignoredRows = counts.isNullAt(2) ? 0 : counts.getLong(2);
+            if (read != file.lines() - 1) {
+                throw new IllegalStateException(String.format(
+                        "%s: %d data lines counted while inspecting, %d read by Spark", file.path(), file.lines() - 1,
+                        read));
+            }
+            // The counts filled the caches: what follows reads them as one-node plans, not the checks' chains (Cached).
+            Dataset<Row> checkedRead = Cached.leaf(checked); // a long extract's (not cached) keeps its plan
+            return new Staged(source, file, header, lineage, Cached.leaf(lines), checkedRead,
+                    cacheChecked ? List.of(lines, checked) : List.of(lines), targets.apply(checkedRead), read,
+                    quarantined, ignoredRows, (System.nanoTime() - t0) / 1e9);
+        } catch (RuntimeException e) { // a file failing its read or checks: what was cached for it is released
+            lines.unpersist();
+            checked.unpersist();
+            throw e;
         }
-        Column ignored = List.of(checked.columns()).contains(EesTransform.IGNORED) ? col(EesTransform.IGNORED) : lit(false);
-        Row counts = checked.agg(count(lit(1)), sum(when(size(col(RowErrors.ERRORS)).gt(0), 1).otherwise(0)),
-                sum(when(ignored, 1).otherwise(0))).first();
-        long read = counts.getLong(0);
-        long quarantined = counts.isNullAt(1) ? 0 : counts.getLong(1);
-        long ignoredRows = counts.isNullAt(2) ? 0 : counts.getLong(2);
-        if (read != file.lines() - 1) {
-            throw new IllegalStateException(String.format("%s: %d data lines counted while inspecting, %d read by Spark",
-                    file.path(), file.lines() - 1, read));
-        }
-        // The counts filled the caches: what follows reads them as one-node plans, not the checks' chains (Cached).
-        Dataset<Row> checkedRead = Cached.leaf(checked); // a long extract's (not cached) keeps its plan
-        return new Staged(source, file, header, lineage, Cached.leaf(lines), checkedRead,
-                cacheChecked ? List.of(lines, checked) : List.of(lines), targets.apply(checkedRead), read, quarantined,
-                ignoredRows, (System.nanoTime() - t0) / 1e9);
     }
 
     /** A name the header repeats where no copy is read: the load goes on, with a warning in the progress output. */
-    private void warnUnusedDuplicates(SourceSpec source, Header header, Set<Integer> used) {
+    private static void warnUnusedDuplicates(Progress progress, SourceSpec source, Header header, Set<Integer> used) {
         List<String> duplicates = header.unusedDuplicates(used);
         if (!duplicates.isEmpty()) {
             progress.step(String.format("warning: %s: %s: line 1 (header) repeats %s; no copy is read", source.id(),
@@ -406,13 +492,8 @@ public final class LoadJob {
             Timestamp ingestedAt, List<SourceResult> results) {
         String note = "csbench load " + loadId;
         long t0 = System.nanoTime();
-        warehouse.inParallel(staged.stream().<Runnable>map(s -> () -> append(tx, s.source().bronzeTable(),
-                Bronze.from(s.lines(), s.header(), s.lineage()), note)).toList());
-        List<Dataset<Row>> quarantined = staged.stream().filter(s -> s.rowsQuarantined() > 0)
-                .map(s -> Quarantine.from(s.checked(), s.lineage())).toList();
-        if (!quarantined.isEmpty()) {
-            append(tx, Quarantine.TABLE, unionAll(quarantined), note);
-        }
+        // The target tables, the quarantine and bronze are different tables, written at the same time (the
+        // observations, the longest write, first).
         Map<String, List<Staged>> byTarget = new LinkedHashMap<>();
         Map<String, List<Dataset<Row>>> rowsByTarget = new LinkedHashMap<>();
         for (Staged s : staged) {
@@ -421,9 +502,19 @@ public final class LoadJob {
                 rowsByTarget.computeIfAbsent(target.table(), t -> new ArrayList<>()).add(target.rows());
             }
         }
+        List<Runnable> writes = new ArrayList<>();
         for (Map.Entry<String, List<Staged>> entry : byTarget.entrySet()) {
-            writeTarget(tx, entry.getKey(), entry.getValue(), unionAll(rowsByTarget.get(entry.getKey())), note);
+            writes.add(() -> writeTarget(tx, entry.getKey(), entry.getValue(), unionAll(rowsByTarget.get(
+                    entry.getKey())), note));
         }
+        List<Dataset<Row>> quarantined = staged.stream().filter(s -> s.rowsQuarantined() > 0)
+                .map(s -> Quarantine.from(s.checked(), s.lineage())).toList();
+        if (!quarantined.isEmpty()) {
+            writes.add(() -> append(tx, Quarantine.TABLE, unionAll(quarantined), note));
+        }
+        staged.forEach(s -> writes.add(() -> append(tx, s.source().bronzeTable(), Bronze.from(s.lines(), s.header(),
+                s.lineage()), note)));
+        tx.inParallel(writes);
         // Rows written per source, counted from what the tables now hold for this load (two columns of each table
         // read, in one query).
         Map<String, Long> rowsBySource = new HashMap<>();

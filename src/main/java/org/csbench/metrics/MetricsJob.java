@@ -99,32 +99,36 @@ public final class MetricsJob {
 
     private Result run(Catalogue catalogue, WarehouseTransaction tx, String note, RefreshScope.Periods scope) {
         Dataset<Row> observations = warehouse.read(LoadJob.OBSERVATION);
-        // The three dimensions and the neighbours' bridge are independent small tables, written at the same time.
-        LoadJob.TableResult[] dims = new LoadJob.TableResult[4];
-        warehouse.inParallel(List.of(
-                () -> dims[0] = write(DimIndicator.TABLE, Dimensions.indicators(warehouse.spark(), catalogue,
+        // The values, the revisions, the three dimensions and the neighbours' bridge read the loaded tables, not
+        // each other: written at the same time, the values (the longest) first.
+        LoadJob.TableResult[] written = new LoadJob.TableResult[6];
+        tx.inParallel(List.of(
+                () -> written[0] = scope == null
+                        ? write(FactIndicatorValue.TABLE, IndicatorValues.fact(IndicatorValues.compute(observations,
+                                warehouse.read(ReferenceTables.POPULATION), catalogue)), tx, note)
+                        : replace(FactIndicatorValue.TABLE, IndicatorValues.fact(IndicatorValues.compute(observations
+                                .filter(col(Columns.PERIOD_END).between(scope.first(), scope.last()))
+                                .filter(RefreshScope.Periods.isIn(Keys.period(col(Columns.PERIOD_TYPE),
+                                        col(Columns.PERIOD_END)), scope.loaded())),
+                                warehouse.read(ReferenceTables.POPULATION), catalogue)), scope.loaded(), tx, note),
+                // Each value a later release changed, against the release before it (empty while every source has
+                // one).
+                () -> written[1] = write(FactRevision.TABLE, Revisions.fact(observations,
+                        warehouse.read(ReferenceTables.POPULATION), warehouse.exists(ReferenceTables.CODE_CHANGE)
+                                ? warehouse.read(ReferenceTables.CODE_CHANGE) : null, catalogue), tx, note),
+                () -> written[2] = write(DimIndicator.TABLE, Dimensions.indicators(warehouse.spark(), catalogue,
                         observations), tx, note),
-                () -> dims[1] = write(DimArea.TABLE, Dimensions.areas(observations,
+                () -> written[3] = write(DimArea.TABLE, Dimensions.areas(observations,
                         warehouse.read(ReferenceTables.REGION), warehouse.exists(ReferenceTables.CODE_CHANGE)
                                 ? warehouse.read(ReferenceTables.CODE_CHANGE) : null), tx, note),
-                () -> dims[2] = write(DimCode.TABLE, Dimensions.codes(warehouse.spark()), tx, note),
-                () -> dims[3] = write(BridgeStatisticalNeighbour.TABLE, Dimensions.neighbours(
+                () -> written[4] = write(DimCode.TABLE, Dimensions.codes(warehouse.spark()), tx, note),
+                () -> written[5] = write(BridgeStatisticalNeighbour.TABLE, Dimensions.neighbours(
                         warehouse.exists(NeighbourTransform.TABLE) ? warehouse.read(NeighbourTransform.TABLE)
                                 : warehouse.spark().createDataFrame(List.of(), NO_NEIGHBOURS)), tx, note)));
-        List<LoadJob.TableResult> tables = new ArrayList<>(List.of(dims));
-        LoadJob.TableResult valueTable = scope == null
-                ? write(FactIndicatorValue.TABLE, IndicatorValues.fact(IndicatorValues.compute(observations,
-                        warehouse.read(ReferenceTables.POPULATION), catalogue)), tx, note)
-                : replace(FactIndicatorValue.TABLE, IndicatorValues.fact(IndicatorValues.compute(observations
-                        .filter(col(Columns.PERIOD_END).between(scope.first(), scope.last()))
-                        .filter(RefreshScope.Periods.isIn(Keys.period(col(Columns.PERIOD_TYPE),
-                                col(Columns.PERIOD_END)), scope.loaded())),
-                        warehouse.read(ReferenceTables.POPULATION), catalogue)), scope.loaded(), tx, note);
-        tables.add(valueTable);
-        // Each value a later release changed, against the release before it (empty while every source has one).
-        tables.add(write(FactRevision.TABLE, Revisions.fact(observations, warehouse.read(ReferenceTables.POPULATION),
-                warehouse.exists(ReferenceTables.CODE_CHANGE) ? warehouse.read(ReferenceTables.CODE_CHANGE) : null,
-                catalogue), tx, note));
+        // In the order the summary lists them: dimensions, then facts.
+        List<LoadJob.TableResult> tables = new ArrayList<>(List.of(written[2], written[3], written[4], written[5],
+                written[0], written[1]));
+        LoadJob.TableResult valueTable = written[0];
 
         // The windows read the values back from the table just written (columnar and compressed: cheaper than
         // keeping millions of rows cached), with the attributes of the dimensions.

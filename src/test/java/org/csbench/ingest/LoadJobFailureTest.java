@@ -15,8 +15,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import scala.jdk.javaapi.CollectionConverters;
 
 import org.csbench.SparkTestSession;
 import org.csbench.config.PipelineSpec;
@@ -112,6 +115,35 @@ class LoadJobFailureTest {
         assertRowsEqualIgnoringOrder(List.of(row(6342.0)),
                 warehouse.read(LoadJob.OBSERVATION).filter(col(Columns.OLD_LA_CODE).equalTo("352"))
                         .select(Columns.VALUE), 1e-9);
+    }
+
+    @Test
+    void whenFilesAreReadTwoAtATimeTheFirstBrokenFileInTheSpecIsTheOneReported() throws IOException {
+        Path dir = SparkTestSession.newTempDir("first-broken");
+        Warehouse warehouse = SparkTestSession.newWarehouse("first-broken");
+        StringBuilder yaml = new StringBuilder("name: t\ndata_dir: .\nsources:\n");
+        for (String id : List.of("a", "b", "c", "d")) {
+            yaml.append("  - id: ").append(id).append("\n    format: ees\n    file: ").append(id).append(".csv\n")
+                    .append("    measures:\n      - { column: referral_count, indicator: referrals_").append(id)
+                    .append(", unit: count }\n");
+            write(dir, id + ".csv", HEADER + "2025,Local authority,352,Manchester,6342\n");
+        }
+        // b's header is broken, and d is not UTF-8: b is reported, whichever of the two was found first.
+        write(dir, "b.csv", "time_period,level,la,referral_count\n2025,National,,1\n");
+        Files.write(dir.resolve("d.csv"), (HEADER + "2025,Local authority,354,R\u00f6chdale,1\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        Set<Object> cachedBefore = Set.copyOf(CollectionConverters.asJava(SparkTestSession.get().sparkContext()
+                .getPersistentRDDs()).keySet());
+        assertFails(warehouse, spec(dir, yaml.toString()), dir.resolve("b.csv")
+                + ": line 1 (header): expected column(s) geographic_level, not found");
+        assertEquals(List.of(), warehouse.tables(), "nothing written");
+        StringBuilder leaked = new StringBuilder();
+        CollectionConverters.asJava(SparkTestSession.get().sparkContext().getPersistentRDDs()).forEach((id, rdd) -> {
+            if (!cachedBefore.contains(id)) {
+                leaked.append(rdd.toDebugString()).append('\n');
+            }
+        });
+        assertEquals("", leaked.toString(), "what was cached for the files read is released");
     }
 
     @Test

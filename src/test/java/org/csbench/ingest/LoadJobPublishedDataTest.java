@@ -11,20 +11,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.csbench.SampleRun;
+import org.csbench.SparkTestSession;
 import org.csbench.TestWarehouses;
 import org.csbench.config.PipelineSpec;
 import org.csbench.config.SourceFormat;
 import org.csbench.config.SourceSpec;
+import org.csbench.delta.RunLog;
 import org.csbench.delta.Warehouse;
 import org.csbench.model.Columns;
 
@@ -69,6 +79,38 @@ class LoadJobPublishedDataTest {
         // Only the 2021 neighbour model's two blank rows and its "Old SNs:" label row are not data.
         assertEquals(3, quarantinedLines.values().stream().mapToLong(Long::longValue).sum());
         assertEquals(3L, quarantinedLines.get("sn_model_2021"));
+    }
+
+    @Test
+    void readingTwoFilesAtOnceLoadsWhatReadingOneAtATimeDoes() {
+        Warehouse oneAtATime = SparkTestSession.newWarehouse("published-one-file-at-a-time");
+        new LoadJob(oneAtATime, message -> { }).oneFileAtATime().run(spec);
+        List<String> loaded = oneAtATime.tables().stream().filter(t -> !t.equals(RunLog.TABLE)).toList();
+        assertTrue(warehouse.tables().containsAll(loaded), loaded.toString());
+        // Everything but the run's id and times: the rows of every table the load writes, duplicates counted.
+        Set<String> runColumns = Set.of(Columns.LOAD_ID, Columns.INGESTED_AT, Columns.LOAD_ID.substring(1),
+                "loaded_at", "seconds");
+        assertTrue(loaded.containsAll(List.of(LoadJob.OBSERVATION, Quarantine.TABLE, LoadJob.LOAD_AUDIT)),
+                loaded.toString());
+        for (String table : loaded) {
+            Column[] columns = Stream.of(warehouse.read(table).columns()).filter(c -> !runColumns.contains(c))
+                    .map(functions::col).toArray(Column[]::new);
+            Dataset<Row> parallel = warehouse.read(table).select(columns);
+            Dataset<Row> sequential = oneAtATime.read(table).select(columns);
+            assertEquals(0, parallel.exceptAll(sequential).count(), table + ": rows only the parallel load wrote");
+            assertEquals(0, sequential.exceptAll(parallel).count(), table + ": rows only one at a time wrote");
+        }
+    }
+
+    @Test
+    void theSampleRunNamesItsFilesInTheSpecsOrderWhicheverWasReadFirst() {
+        Matcher numbered = Pattern.compile("\\[(\\d+)/12\\] ").matcher(
+                SampleRun.output().err() + SampleRun.output().out());
+        List<Integer> order = new ArrayList<>();
+        while (numbered.find()) {
+            order.add(Integer.parseInt(numbered.group(1)));
+        }
+        assertEquals(IntStream.rangeClosed(1, 12).boxed().toList(), order);
     }
 
     @Test
