@@ -7,6 +7,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.LinkedHashMap;
+
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -14,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.csbench.metrics.Geography;
 import org.csbench.metrics.IndicatorValues;
 import org.csbench.model.Columns;
+import org.csbench.model.Projections;
 import org.csbench.model.GeographicLevel;
 import org.csbench.model.Status;
 
@@ -82,10 +85,11 @@ final class AreaComparators {
      * {@link #REGION_FOUND}); drops {@link #REGION_FOUND}.
      */
     static Dataset<Row> withAreas(Dataset<Row> rows) {
-        Dataset<Row> withRegions = rows;
+        LinkedHashMap<String, Column> regional = new LinkedHashMap<>();
         for (String field : PeriodSummaries.SUMS) {
-            withRegions = withRegions.withColumn(PeriodSummaries.REGIONAL + field, col(REGION_FOUND).getField(field));
+            regional.put(PeriodSummaries.REGIONAL + field, col(REGION_FOUND).getField(field));
         }
+        Dataset<Row> withRegions = Projections.withColumns(rows, regional);
         Dataset<Row> withRegion = choose(withRegions.drop(REGION_FOUND), PeriodSummaries.REGIONAL,
                 Benchmarks.REGION_VALUE, Benchmarks.REGION_SOURCE, Benchmarks.REGION_COUNT);
         return choose(withRegion, PeriodSummaries.ENGLAND, Benchmarks.ENGLAND_VALUE, Benchmarks.ENGLAND_SOURCE,
@@ -108,9 +112,11 @@ final class AreaComparators {
         Column pooled = col(p + "_sum_n").multiply(col(IndicatorRules.MULTIPLIER)).divide(col(p + "_sum_d"));
         Column aggregatedValue = when(col(IndicatorRules.HAS_DENOMINATOR),
                 when(col(p + "_pairs").gt(0).and(col(p + "_sum_d").gt(0)), pooled)).otherwise(col(p + "_mean"));
-        return rows.withColumn(value, when(useOwn, ownValue).otherwise(aggregatedValue))
-                .withColumn(source, when(useOwn, col(p + "_own_source")).when(aggregatedValue.isNotNull(), lit(AGGREGATED)))
-                .withColumn(count, coalesce(col(p + "_count"), lit(0L)))
+        LinkedHashMap<String, Column> chosen = new LinkedHashMap<>();
+        chosen.put(value, when(useOwn, ownValue).otherwise(aggregatedValue));
+        chosen.put(source, when(useOwn, col(p + "_own_source")).when(aggregatedValue.isNotNull(), lit(AGGREGATED)));
+        chosen.put(count, coalesce(col(p + "_count"), lit(0L)));
+        return Projections.withColumns(rows, chosen)
                 .drop(p + "_own_value", p + "_own_source", p + "_sum_n", p + "_sum_d", p + "_pairs", p + "_mean",
                         p + "_count");
     }

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 
 import org.apache.spark.sql.Column;
@@ -24,6 +25,7 @@ import org.csbench.metrics.Dimensions;
 import org.csbench.metrics.Geography;
 import org.csbench.metrics.IndicatorValues;
 import org.csbench.model.Columns;
+import org.csbench.model.Projections;
 import org.csbench.model.GeographicLevel;
 import org.csbench.model.Status;
 
@@ -147,41 +149,39 @@ public final class Benchmarks {
         Dataset<Row> ranked = Ranking.ranked(compared);
         Dataset<Row> joined = AreaComparators.withAreas(ranked);
 
-        Dataset<Row> gapped = joined;
-        gapped = Gaps.add(gapped, "sn", col(NeighbourAverages.AVERAGE));
-        gapped = Gaps.add(gapped, "region", col(REGION_VALUE));
-        gapped = Gaps.add(gapped, "england", col(ENGLAND_VALUE));
-        return gapped.select(output.stream()
+        LinkedHashMap<String, Column> comparators = new LinkedHashMap<>();
+        comparators.put("sn", col(NeighbourAverages.AVERAGE));
+        comparators.put("region", col(REGION_VALUE));
+        comparators.put("england", col(ENGLAND_VALUE));
+        return Gaps.add(joined, comparators).select(output.stream()
                 .map(c -> CARRIED.contains(c) ? col(CARRIED_STRUCT + "." + c).as(c) : col(c))
                 .toArray(Column[]::new));
     }
 
     /** Benchmark rows (as {@link #compute} gives them) as {@code gold.fact_benchmark}: keys, measures and codes. */
     public static Dataset<Row> fact(Dataset<Row> rows) {
-        Dataset<Row> keyed = rows
-                .withColumn(Star.INDICATOR_KEY, Keys.indicator(col(Columns.INDICATOR_ID)))
-                .withColumn(Star.AREA_KEY, Keys.area(col(Columns.OLD_LA_CODE)))
-                .withColumn(Star.PERIOD_KEY, Keys.period(col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END)))
-                .withColumn(FactBenchmark.REGION_AREA_KEY, Keys.area(col(COMPARATOR_REGION)))
-                .withColumn(FactBenchmark.REGION_SOURCE, CodeSet.COMPARATOR_SOURCE.encode(col(REGION_SOURCE)))
-                .withColumn(FactBenchmark.ENGLAND_SOURCE, CodeSet.COMPARATOR_SOURCE.encode(col(ENGLAND_SOURCE)))
-                .withColumn(FactBenchmark.BAND, CodeSet.QUARTILE_BAND.encode(col(Ranking.BAND)))
-                .withColumn(FactBenchmark.TARGET_SOURCE, CodeSet.TARGET_SOURCE.encode(col(Rag.TARGET_SOURCE)))
-                .withColumn(FactBenchmark.RAG, CodeSet.RAG.encode(col(Rag.RAG)))
-                .withColumn(FactBenchmark.PREVIOUS_PERIOD_KEY, when(col(Travel.PREVIOUS_FOUND),
-                        Keys.period(col(Columns.PERIOD_TYPE), col(Travel.PREVIOUS_END))))
-                .withColumn(FactBenchmark.PREVIOUS_DIRECTION, CodeSet.DIRECTION.encode(col(Travel.PREVIOUS_DIRECTION)))
-                .withColumn(FactBenchmark.PREVIOUS_REASON,
-                        CodeSet.DIRECTION_REASON.encode(col(Travel.PREVIOUS_REASON_LABEL)))
-                .withColumn(FactBenchmark.LAST_YEAR_PERIOD_KEY, when(col(Travel.LAST_YEAR_FOUND),
-                        Keys.period(col(Columns.PERIOD_TYPE), col(Travel.LAST_YEAR_END))))
-                .withColumn(FactBenchmark.LAST_YEAR_DIRECTION,
-                        CodeSet.DIRECTION.encode(col(Travel.LAST_YEAR_DIRECTION)))
-                .withColumn(FactBenchmark.LAST_YEAR_REASON,
-                        CodeSet.DIRECTION_REASON.encode(col(Travel.LAST_YEAR_REASON_LABEL)));
+        LinkedHashMap<String, Column> keys = new LinkedHashMap<>();
+        keys.put(Star.INDICATOR_KEY, Keys.indicator(col(Columns.INDICATOR_ID)));
+        keys.put(Star.AREA_KEY, Keys.area(col(Columns.OLD_LA_CODE)));
+        keys.put(Star.PERIOD_KEY, Keys.period(col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END)));
+        keys.put(FactBenchmark.REGION_AREA_KEY, Keys.area(col(COMPARATOR_REGION)));
+        keys.put(FactBenchmark.REGION_SOURCE, CodeSet.COMPARATOR_SOURCE.encode(col(REGION_SOURCE)));
+        keys.put(FactBenchmark.ENGLAND_SOURCE, CodeSet.COMPARATOR_SOURCE.encode(col(ENGLAND_SOURCE)));
+        keys.put(FactBenchmark.BAND, CodeSet.QUARTILE_BAND.encode(col(Ranking.BAND)));
+        keys.put(FactBenchmark.TARGET_SOURCE, CodeSet.TARGET_SOURCE.encode(col(Rag.TARGET_SOURCE)));
+        keys.put(FactBenchmark.RAG, CodeSet.RAG.encode(col(Rag.RAG)));
+        keys.put(FactBenchmark.PREVIOUS_PERIOD_KEY, when(col(Travel.PREVIOUS_FOUND),
+                Keys.period(col(Columns.PERIOD_TYPE), col(Travel.PREVIOUS_END))));
+        keys.put(FactBenchmark.PREVIOUS_DIRECTION, CodeSet.DIRECTION.encode(col(Travel.PREVIOUS_DIRECTION)));
+        keys.put(FactBenchmark.PREVIOUS_REASON, CodeSet.DIRECTION_REASON.encode(col(Travel.PREVIOUS_REASON_LABEL)));
+        keys.put(FactBenchmark.LAST_YEAR_PERIOD_KEY, when(col(Travel.LAST_YEAR_FOUND),
+                Keys.period(col(Columns.PERIOD_TYPE), col(Travel.LAST_YEAR_END))));
+        keys.put(FactBenchmark.LAST_YEAR_DIRECTION, CodeSet.DIRECTION.encode(col(Travel.LAST_YEAR_DIRECTION)));
+        keys.put(FactBenchmark.LAST_YEAR_REASON, CodeSet.DIRECTION_REASON.encode(col(Travel.LAST_YEAR_REASON_LABEL)));
         for (String comparator : FactBenchmark.COMPARATORS) {
-            keyed = keyed.withColumn(FactBenchmark.versus(comparator), CodeSet.COMPARISON.encode(col("vs_" + comparator)));
+            keys.put(FactBenchmark.versus(comparator), CodeSet.COMPARISON.encode(col("vs_" + comparator)));
         }
+        Dataset<Row> keyed = Projections.withColumns(rows, keys);
         return FactBenchmark.TABLE.conform(keyed);
     }
 
@@ -230,23 +230,28 @@ public final class Benchmarks {
      * worked out before the rows move, where the code is compiled whole, leaving less to the last stage.
      */
     private static Dataset<Row> againstOwnComparators(Dataset<Row> rows) {
-        Dataset<Row> rated = Rag.rate(rows
-                .withColumn(Rag.TARGET_LOW, coalesce(col(ExtractComparators.TARGET_LOW), col(IndicatorRules.CATALOGUE_TARGET_LOW)))
-                .withColumn(Rag.TARGET_HIGH, coalesce(col(ExtractComparators.TARGET_HIGH), col(IndicatorRules.CATALOGUE_TARGET_HIGH)))
-                .withColumn(Rag.TARGET_SOURCE, when(col(ExtractComparators.TARGET_LOW).isNotNull(), lit("extract"))
-                        .when(col(IndicatorRules.CATALOGUE_TARGET_LOW).isNotNull(), lit("catalogue"))));
-        Dataset<Row> gapped = rated;
-        gapped = Gaps.add(gapped, "extract_sn", col(ExtractComparators.SN));
-        gapped = Gaps.add(gapped, "extract_region", col(ExtractComparators.REGION));
-        return Gaps.add(gapped, "extract_england", col(ExtractComparators.ENGLAND));
+        LinkedHashMap<String, Column> targets = new LinkedHashMap<>();
+        targets.put(Rag.TARGET_LOW, coalesce(col(ExtractComparators.TARGET_LOW), col(IndicatorRules.CATALOGUE_TARGET_LOW)));
+        targets.put(Rag.TARGET_HIGH, coalesce(col(ExtractComparators.TARGET_HIGH), col(IndicatorRules.CATALOGUE_TARGET_HIGH)));
+        targets.put(Rag.TARGET_SOURCE, when(col(ExtractComparators.TARGET_LOW).isNotNull(), lit("extract"))
+                .when(col(IndicatorRules.CATALOGUE_TARGET_LOW).isNotNull(), lit("catalogue")));
+        Dataset<Row> rated = Rag.rate(Projections.withColumns(rows, targets));
+        LinkedHashMap<String, Column> comparators = new LinkedHashMap<>();
+        comparators.put("extract_sn", col(ExtractComparators.SN));
+        comparators.put("extract_region", col(ExtractComparators.REGION));
+        comparators.put("extract_england", col(ExtractComparators.ENGLAND));
+        return Gaps.add(rated, comparators);
     }
 
     private static Dataset<Row> withExtract(Dataset<Row> rows, Dataset<Row> scorecards, Catalogue catalogue) {
         if (scorecards == null) {
             Column none = lit(null).cast(DataTypes.DoubleType);
-            return rows.withColumn(ExtractComparators.SN, none).withColumn(ExtractComparators.REGION, none)
-                    .withColumn(ExtractComparators.ENGLAND, none).withColumn(ExtractComparators.TARGET_LOW, none)
-                    .withColumn(ExtractComparators.TARGET_HIGH, none);
+            LinkedHashMap<String, Column> nothing = new LinkedHashMap<>();
+            for (String c : List.of(ExtractComparators.SN, ExtractComparators.REGION, ExtractComparators.ENGLAND,
+                    ExtractComparators.TARGET_LOW, ExtractComparators.TARGET_HIGH)) {
+                nothing.put(c, none);
+            }
+            return Projections.withColumns(rows, nothing);
         }
         Dataset<Row> comparators = broadcast(ExtractComparators.comparators(scorecards, catalogue)
                 .withColumn(Columns.PERIOD_TYPE, lit("month")));

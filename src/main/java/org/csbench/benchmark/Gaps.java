@@ -5,12 +5,17 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import org.csbench.metrics.Rounding;
 import org.csbench.model.Columns;
+import org.csbench.model.Projections;
 
 /**
  * The gap between an authority's value and a comparator: absolute ({@code value - comparator}, rounded to the
@@ -31,26 +36,36 @@ final class Gaps {
     private Gaps() {
     }
 
-    /** Adds {@code gap_to_<name>}, {@code gap_to_<name>_pct} and {@code vs_<name>} for {@code comparator}. */
-    static Dataset<Row> add(Dataset<Row> rows, String name, Column comparator) {
+    /**
+     * Adds {@code gap_to_<name>}, {@code gap_to_<name>_pct} and {@code vs_<name>} for each comparator, in the map's
+     * order, in three projections for all of them.
+     */
+    static Dataset<Row> add(Dataset<Row> rows, LinkedHashMap<String, Column> comparators) {
         // The difference and the relative difference get columns of their own first, so rounding (which reads its
         // input several times) refers to them rather than repeating their expressions in the generated code.
-        String difference = "_gap_" + name;
-        String relative = "_gap_pct_" + name;
-        Dataset<Row> staged = rows
-                .withColumn(difference, col(Columns.VALUE).minus(comparator))
-                .withColumn(relative, when(comparator.notEqual(0), col(difference).divide(abs(comparator)).multiply(100)));
+        LinkedHashMap<String, Column> differences = new LinkedHashMap<>();
+        LinkedHashMap<String, Column> relatives = new LinkedHashMap<>();
+        LinkedHashMap<String, Column> gaps = new LinkedHashMap<>();
         Column value = col(Columns.VALUE);
         Column sign = col(IndicatorRules.SIGN);
-        Column band = abs(comparator).multiply(col(IndicatorRules.TOLERANCE_PCT)).divide(100);
-        Column reading = when(value.isNull().or(comparator.isNull()), lit(null).cast("string"))
-                .when(abs(col(difference)).leq(band.plus(EPSILON)), lit(SIMILAR))
-                .when(sign.equalTo(0), when(col(difference).gt(0), lit(HIGHER)).otherwise(lit(LOWER)))
-                .when(col(difference).multiply(sign).gt(0), lit(BETTER))
-                .otherwise(lit(WORSE));
-        return staged.withColumn("gap_to_" + name, Rounding.roundedDouble(col(difference), col(IndicatorRules.DECIMALS)))
-                .withColumn("gap_to_" + name + "_pct", Rounding.roundedDouble(col(relative), 1))
-                .withColumn("vs_" + name, reading)
-                .drop(difference, relative);
+        comparators.forEach((name, comparator) -> {
+            String difference = "_gap_" + name;
+            String relative = "_gap_pct_" + name;
+            differences.put(difference, value.minus(comparator));
+            relatives.put(relative, when(comparator.notEqual(0), col(difference).divide(abs(comparator)).multiply(100)));
+            Column band = abs(comparator).multiply(col(IndicatorRules.TOLERANCE_PCT)).divide(100);
+            Column reading = when(value.isNull().or(comparator.isNull()), lit(null).cast("string"))
+                    .when(abs(col(difference)).leq(band.plus(EPSILON)), lit(SIMILAR))
+                    .when(sign.equalTo(0), when(col(difference).gt(0), lit(HIGHER)).otherwise(lit(LOWER)))
+                    .when(col(difference).multiply(sign).gt(0), lit(BETTER))
+                    .otherwise(lit(WORSE));
+            gaps.put("gap_to_" + name, Rounding.roundedDouble(col(difference), col(IndicatorRules.DECIMALS)));
+            gaps.put("gap_to_" + name + "_pct", Rounding.roundedDouble(col(relative), 1));
+            gaps.put("vs_" + name, reading);
+        });
+        List<String> staged = new ArrayList<>(differences.keySet());
+        staged.addAll(relatives.keySet());
+        return Projections.withColumns(Projections.withColumns(Projections.withColumns(rows, differences), relatives),
+                gaps).drop(staged.toArray(String[]::new));
     }
 }

@@ -24,6 +24,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 import org.apache.spark.sql.Column;
@@ -36,6 +37,7 @@ import org.apache.spark.sql.types.StructType;
 
 import org.csbench.ingest.NeighbourTransform;
 import org.csbench.model.Columns;
+import org.csbench.model.Projections;
 
 /**
  * Statistical-neighbour comparators: for each authority and period, the average of its neighbours' values under
@@ -125,16 +127,21 @@ final class NeighbourAverages {
             sumDenominators = sumDenominators.plus(coalesce(neighbour.getField("d"), lit(0.0)));
             pairs = pairs.plus(when(neighbour.getField("n").isNotNull(), lit(1L)).otherwise(lit(0L)));
         }
-        Dataset<Row> summed = looked.withColumn("_sn_sum", sumValues).withColumn("_sn_values", values)
-                .withColumn("_sn_num", sumNumerators).withColumn("_sn_den", sumDenominators).withColumn("_sn_pairs", pairs);
+        LinkedHashMap<String, Column> sums = new LinkedHashMap<>();
+        sums.put("_sn_sum", sumValues);
+        sums.put("_sn_values", values);
+        sums.put("_sn_num", sumNumerators);
+        sums.put("_sn_den", sumDenominators);
+        sums.put("_sn_pairs", pairs);
+        Dataset<Row> summed = Projections.withColumns(looked, sums);
         Column pooledMethod = col(IndicatorRules.METHOD).equalTo("pooled");
         Column pooled = when(col("_sn_pairs").gt(0).and(col("_sn_den").gt(0)),
                 col("_sn_num").multiply(col(IndicatorRules.MULTIPLIER)).divide(col("_sn_den")));
         Column mean = when(col("_sn_values").gt(0), col("_sn_sum").divide(col("_sn_values")));
-        return summed
-                .withColumn(AVERAGE, when(col(EXPECTED).isNotNull(), when(pooledMethod, pooled).otherwise(mean)))
-                .withColumn(USED, when(col(EXPECTED).isNotNull(),
-                        when(pooledMethod, col("_sn_pairs")).otherwise(col("_sn_values"))))
+        LinkedHashMap<String, Column> averages = new LinkedHashMap<>();
+        averages.put(AVERAGE, when(col(EXPECTED).isNotNull(), when(pooledMethod, pooled).otherwise(mean)));
+        averages.put(USED, when(col(EXPECTED).isNotNull(), when(pooledMethod, col("_sn_pairs")).otherwise(col("_sn_values"))));
+        return Projections.withColumns(summed, averages)
                 .drop(FOUND, "_sn_sum", "_sn_values", "_sn_num", "_sn_den", "_sn_pairs");
     }
 

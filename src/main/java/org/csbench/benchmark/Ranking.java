@@ -8,12 +8,15 @@ import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.LinkedHashMap;
+
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 import org.csbench.model.Columns;
+import org.csbench.model.Projections;
 
 /**
  * Rank and quartile band of each authority's value among all authorities with a usable value for the same
@@ -65,10 +68,12 @@ final class Ranking {
         Column quartile = col(QUARTILE);
         Column lowerBand = element_at(array(lit("A"), lit("B"), lit("C"), lit("D")), quartile);
         Column higherBand = element_at(array(lit("D"), lit("C"), lit("B"), lit("A")), quartile);
-        return rows
-                .withColumn(RANKED, coalesce(col(PeriodSummaries.COUNT), lit(0L)))
-                .withColumn(QUARTILE, when(usable, when(value.leq(col(Q25)), lit(1)).when(value.leq(col(Q50)), lit(2))
-                        .when(value.leq(col(Q75)), lit(3)).otherwise(lit(4))))
+        LinkedHashMap<String, Column> placed = new LinkedHashMap<>();
+        placed.put(RANKED, coalesce(col(PeriodSummaries.COUNT), lit(0L)));
+        placed.put(QUARTILE, when(usable, when(value.leq(col(Q25)), lit(1)).when(value.leq(col(Q50)), lit(2))
+                .when(value.leq(col(Q75)), lit(3)).otherwise(lit(4))));
+        // The band reads the quartile just added: a projection of its own.
+        return Projections.withColumns(rows, placed)
                 .withColumn(BAND, when(quartile.isNull(), lit(null).cast("string"))
                         .when(sign.equalTo(-1), lowerBand).when(sign.equalTo(1), higherBand));
     }

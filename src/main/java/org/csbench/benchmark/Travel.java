@@ -13,6 +13,8 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import java.util.LinkedHashMap;
+
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,6 +24,7 @@ import org.apache.spark.sql.types.DataTypes;
 
 import org.csbench.metrics.RefreshScope;
 import org.csbench.model.Columns;
+import org.csbench.model.Projections;
 import org.csbench.model.Status;
 
 /**
@@ -156,10 +159,12 @@ final class Travel {
                 .when(changeYear.isNotNull(), lit("boundary_change"))
                 .when(col(earlier).isNull(), lit("not_consecutive"))
                 .when(beforeUsable.unary_$bang(), lit("earlier_not_available"));
-        return rows.withColumn(valueColumn, when(beforeUsable, before))
-                .withColumn(directionColumn, direction)
-                .withColumn(reasonColumn, reason)
-                .withColumn(reasonLabelColumn, reasonLabel)
-                .withColumn(foundColumn, col(earlier).isNotNull());
+        LinkedHashMap<String, Column> travel = new LinkedHashMap<>();
+        travel.put(valueColumn, when(beforeUsable, before));
+        travel.put(directionColumn, direction);
+        travel.put(reasonColumn, reason);
+        travel.put(reasonLabelColumn, reasonLabel);
+        travel.put(foundColumn, col(earlier).isNotNull());
+        return Projections.withColumns(rows, travel);
     }
 }

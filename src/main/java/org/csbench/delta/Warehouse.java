@@ -150,6 +150,12 @@ public final class Warehouse {
     /** Replaces the whole table. */
     public void overwrite(String table, Dataset<Row> rows, String commitNote) {
         requireWritable();
+        if (latestCommitFile(table).isEmpty()) {
+            // A new table: nothing to replace, yet Delta's overwrite lists the empty table's files with a query of
+            // its own (about 5% of a warm sample run's driver time: it writes every table new).
+            append(table, rows, commitNote);
+            return;
+        }
         writer(rows).mode(SaveMode.Overwrite).option("overwriteSchema", "true")
                 .option("userMetadata", commitNote).save(location(table));
     }

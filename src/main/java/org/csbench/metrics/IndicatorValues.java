@@ -19,6 +19,7 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 import org.apache.spark.sql.Column;
@@ -42,6 +43,7 @@ import org.csbench.contract.Star.FactIndicatorValue;
 import org.csbench.ingest.ReferenceTables;
 import org.csbench.ingest.Vintages;
 import org.csbench.model.Columns;
+import org.csbench.model.Projections;
 import org.csbench.model.GeographicLevel;
 import org.csbench.model.Status;
 
@@ -217,14 +219,15 @@ public final class IndicatorValues {
 
     /** Computed values (as {@link #compute} gives them) as {@code gold.fact_indicator_value}: keys and measures. */
     public static Dataset<Row> fact(Dataset<Row> values) {
-        return FactIndicatorValue.TABLE.conform(values
-                .withColumn(Star.INDICATOR_KEY, Keys.indicator(col(Columns.INDICATOR_ID)))
-                .withColumn(Star.AREA_KEY, Keys.area(col(Geography.GEO_KEY)))
-                .withColumn(Star.PERIOD_KEY, Keys.period(col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END)))
-                .withColumn(FactIndicatorValue.VALUE_SOURCE, CodeSet.VALUE_SOURCE.encode(col(VALUE_SOURCE)))
-                .withColumn(FactIndicatorValue.STATUS, CodeSet.STATUS.encode(col(Columns.STATUS)))
-                .withColumn(FactIndicatorValue.STATUS_REASON, CodeSet.STATUS_REASON.encode(col(STATUS_REASON_LABEL)))
-                .withColumn(FactIndicatorValue.PUBLISHED_CHECK, CodeSet.PUBLISHED_CHECK.encode(col(PUBLISHED_CHECK))));
+        LinkedHashMap<String, Column> keys = new LinkedHashMap<>();
+        keys.put(Star.INDICATOR_KEY, Keys.indicator(col(Columns.INDICATOR_ID)));
+        keys.put(Star.AREA_KEY, Keys.area(col(Geography.GEO_KEY)));
+        keys.put(Star.PERIOD_KEY, Keys.period(col(Columns.PERIOD_TYPE), col(Columns.PERIOD_END)));
+        keys.put(FactIndicatorValue.VALUE_SOURCE, CodeSet.VALUE_SOURCE.encode(col(VALUE_SOURCE)));
+        keys.put(FactIndicatorValue.STATUS, CodeSet.STATUS.encode(col(Columns.STATUS)));
+        keys.put(FactIndicatorValue.STATUS_REASON, CodeSet.STATUS_REASON.encode(col(STATUS_REASON_LABEL)));
+        keys.put(FactIndicatorValue.PUBLISHED_CHECK, CodeSet.PUBLISHED_CHECK.encode(col(PUBLISHED_CHECK)));
+        return FactIndicatorValue.TABLE.conform(Projections.withColumns(values, keys));
     }
 
     /**
@@ -299,13 +302,14 @@ public final class IndicatorValues {
                 .when(hasDenominator.and(denominator.equalTo(0)), lit("denominator_zero"));
         // Stage the denominator and status in columns first, so the rounding below refers to them by name
         // rather than repeating their expressions (which makes generated code too large to compile).
-        Dataset<Row> staged = rows
-                .withColumn(NUMERATOR, col("_n"))
-                .withColumn("_has_denominator", hasDenominator)
-                .withColumn(DENOMINATOR, denominator)
-                .withColumn(Columns.STATUS, status)
-                .withColumn(STATUS_REASON, reason)
-                .withColumn(STATUS_REASON_LABEL, reasonLabel);
+        LinkedHashMap<String, Column> inputs = new LinkedHashMap<>();
+        inputs.put(NUMERATOR, col("_n"));
+        inputs.put("_has_denominator", hasDenominator);
+        inputs.put(DENOMINATOR, denominator);
+        inputs.put(Columns.STATUS, status);
+        inputs.put(STATUS_REASON, reason);
+        inputs.put(STATUS_REASON_LABEL, reasonLabel);
+        Dataset<Row> staged = Projections.withColumns(rows, inputs);
         Column n = col(NUMERATOR);
         Column d = col(DENOMINATOR);
         Column m = col("_multiplier");
@@ -356,26 +360,27 @@ public final class IndicatorValues {
                 .and(col(Geography.GEO_KEY).equalTo(col("_area")))
                 .and(col(Columns.GEOGRAPHIC_LEVEL).notEqual("local_authority")), "left");
         Column leftOut = col("_incomplete").isNotNull().and(col("_incomplete").gt(0));
-        Dataset<Row> judged = withIncomplete
-                .withColumn(EXPLAINED, when(differs, explained.or(leftOut)))
-                .withColumn(EXPLANATION, when(differs.and(explained), concat(
-                                lit("the published figure was computed from unrounded inputs; inputs here are rounded ("),
-                                when(nHalf.gt(0), concat(lit("numerator to "), col("_n_unit").cast("string"))).otherwise(lit("")),
-                                when(nHalf.gt(0).and(dHalf.gt(0)), lit(", ")).otherwise(lit("")),
-                                when(dHalf.gt(0), concat(lit("denominator to "), col("_d_unit").cast("string"))).otherwise(lit("")),
-                                lit(")")))
-                        .when(differs.and(leftOut), concat(lit("the published figure leaves out "),
-                                col("_incomplete").cast("string"),
-                                lit(" authorities whose inputs are not available or of low reliability")))
-                        .when(differs.and(col(ROUNDING_UNKNOWN)), lit("rounding unknown: the source's entry says "
-                                + "rounded_to: unknown, so input rounding may explain the difference"))
-                        .when(differs, lit("not explained by input rounding or missing authorities: check the source")))
-                .withColumn(PUBLISHED_CHECK, when(differs.and(explained), lit("explained_by_input_rounding"))
-                        .when(differs.and(leftOut), lit("explained_by_authorities_left_out"))
-                        .when(differs.and(col(ROUNDING_UNKNOWN)), lit("rounding_unknown"))
-                        .when(differs, lit("unexplained"))
-                        .when(col(PUBLISHED_VALUE).isNotNull().and(col(VALUE_COMPUTED).isNotNull()), lit("matches")))
-                .withColumn(LEFT_OUT, when(differs.and(explained.unary_$bang()).and(leftOut), col("_incomplete")));
+        LinkedHashMap<String, Column> checks = new LinkedHashMap<>();
+        checks.put(EXPLAINED, when(differs, explained.or(leftOut)));
+        checks.put(EXPLANATION, when(differs.and(explained), concat(
+                        lit("the published figure was computed from unrounded inputs; inputs here are rounded ("),
+                        when(nHalf.gt(0), concat(lit("numerator to "), col("_n_unit").cast("string"))).otherwise(lit("")),
+                        when(nHalf.gt(0).and(dHalf.gt(0)), lit(", ")).otherwise(lit("")),
+                        when(dHalf.gt(0), concat(lit("denominator to "), col("_d_unit").cast("string"))).otherwise(lit("")),
+                        lit(")")))
+                .when(differs.and(leftOut), concat(lit("the published figure leaves out "),
+                        col("_incomplete").cast("string"),
+                        lit(" authorities whose inputs are not available or of low reliability")))
+                .when(differs.and(col(ROUNDING_UNKNOWN)), lit("rounding unknown: the source's entry says "
+                        + "rounded_to: unknown, so input rounding may explain the difference"))
+                .when(differs, lit("not explained by input rounding or missing authorities: check the source")));
+        checks.put(PUBLISHED_CHECK, when(differs.and(explained), lit("explained_by_input_rounding"))
+                .when(differs.and(leftOut), lit("explained_by_authorities_left_out"))
+                .when(differs.and(col(ROUNDING_UNKNOWN)), lit("rounding_unknown"))
+                .when(differs, lit("unexplained"))
+                .when(col(PUBLISHED_VALUE).isNotNull().and(col(VALUE_COMPUTED).isNotNull()), lit("matches")));
+        checks.put(LEFT_OUT, when(differs.and(explained.unary_$bang()).and(leftOut), col("_incomplete")));
+        Dataset<Row> judged = Projections.withColumns(withIncomplete, checks);
         // Published figures win where csbench cannot compute: a rate or percentage the source publishes is the value
         // when an input is suppressed; a numerator published as 'low' (more than 0, under half its last digit)
         // gives the value every figure in its range rounds to, with status low.
@@ -385,32 +390,35 @@ public final class IndicatorValues {
         Column lowCase = col(Columns.STATUS).equalTo(LOW).and(col(N_LOW_HALF).isNotNull())
                 .and(coalesce(col(D_OTHER_MISSING), lit(0L)).equalTo(0))
                 .and(usesPopulation.unary_$bang().or(col("_pop_status").equalTo(AVAILABLE)));
-        judged = judged
-                .withColumn(LOW_ROUNDS_TO_ZERO, lowCase.and(coalesce(Rounding.roundedDouble(lowHigh.minus(1e-9),
-                        col(DECIMALS)).equalTo(0.0), lit(false))))
-                .withColumn(PUBLISHED_OVER_SUPPRESSED, lit(compareWithPublished)
-                        .and(col(Columns.STATUS).equalTo(SUPPRESSED)).and(col(PUBLISHED_VALUE).isNotNull()))
-                .withColumn(VALUE_COMPUTED, when(col(LOW_ROUNDS_TO_ZERO), lit(0.0)).otherwise(col(VALUE_COMPUTED)))
-                .withColumn(PUBLISHED_CHECK, when(col(PUBLISHED_OVER_SUPPRESSED), lit("published_input_suppressed"))
-                        .otherwise(col(PUBLISHED_CHECK)))
-                .withColumn(STATUS_REASON, when(col(PUBLISHED_OVER_SUPPRESSED), lit(null).cast(DataTypes.StringType))
-                        .when(col(LOW_ROUNDS_TO_ZERO), concat(lit("numerator "), col(NUMERATOR_MEASURE),
-                                lit(" is low (more than 0, under half its last published digit): every value it "
-                                        + "could have rounds to 0")))
-                        .otherwise(col(STATUS_REASON)))
-                .withColumn(STATUS_REASON_LABEL, when(col(PUBLISHED_OVER_SUPPRESSED), lit(null).cast(DataTypes.StringType))
-                        .otherwise(col(STATUS_REASON_LABEL)))
-                .withColumn(Columns.STATUS, when(col(PUBLISHED_OVER_SUPPRESSED), lit(AVAILABLE))
-                        .otherwise(col(Columns.STATUS)));
+        LinkedHashMap<String, Column> cases = new LinkedHashMap<>();
+        cases.put(LOW_ROUNDS_TO_ZERO, lowCase.and(coalesce(Rounding.roundedDouble(lowHigh.minus(1e-9),
+                col(DECIMALS)).equalTo(0.0), lit(false))));
+        cases.put(PUBLISHED_OVER_SUPPRESSED, lit(compareWithPublished)
+                .and(col(Columns.STATUS).equalTo(SUPPRESSED)).and(col(PUBLISHED_VALUE).isNotNull()));
+        // What follows reads the two cases just added, and each column as it was before this step.
+        LinkedHashMap<String, Column> won = new LinkedHashMap<>();
+        won.put(VALUE_COMPUTED, when(col(LOW_ROUNDS_TO_ZERO), lit(0.0)).otherwise(col(VALUE_COMPUTED)));
+        won.put(PUBLISHED_CHECK, when(col(PUBLISHED_OVER_SUPPRESSED), lit("published_input_suppressed"))
+                .otherwise(col(PUBLISHED_CHECK)));
+        won.put(STATUS_REASON, when(col(PUBLISHED_OVER_SUPPRESSED), lit(null).cast(DataTypes.StringType))
+                .when(col(LOW_ROUNDS_TO_ZERO), concat(lit("numerator "), col(NUMERATOR_MEASURE),
+                        lit(" is low (more than 0, under half its last published digit): every value it "
+                                + "could have rounds to 0")))
+                .otherwise(col(STATUS_REASON)));
+        won.put(STATUS_REASON_LABEL, when(col(PUBLISHED_OVER_SUPPRESSED), lit(null).cast(DataTypes.StringType))
+                .otherwise(col(STATUS_REASON_LABEL)));
+        won.put(Columns.STATUS, when(col(PUBLISHED_OVER_SUPPRESSED), lit(AVAILABLE)).otherwise(col(Columns.STATUS)));
+        judged = Projections.withColumns(Projections.withColumns(judged, cases), won);
         Column useTarget = col(EXPLAINED).isNotNull().and(col(EXPLAINED)).or(col(PUBLISHED_OVER_SUPPRESSED));
         Column value = when(useTarget, col(PUBLISHED_VALUE)).otherwise(col(VALUE_COMPUTED));
         Column inRange = when(value.isNull(), lit(null).cast(DataTypes.BooleanType))
                 .otherwise(col("_valid_min").isNull().or(value.geq(col("_valid_min")))
                         .and(col("_valid_max").isNull().or(value.leq(col("_valid_max")))));
-        return judged
-                .withColumn(Columns.VALUE, value)
-                .withColumn(VALUE_SOURCE, when(useTarget, lit("published")).when(value.isNotNull(), lit("computed")))
-                .withColumn(IN_VALID_RANGE, inRange)
+        LinkedHashMap<String, Column> chosen = new LinkedHashMap<>();
+        chosen.put(Columns.VALUE, value);
+        chosen.put(VALUE_SOURCE, when(useTarget, lit("published")).when(value.isNotNull(), lit("computed")));
+        chosen.put(IN_VALID_RANGE, inRange);
+        return Projections.withColumns(judged, chosen)
                 .select(col(CAT_ID).as(Columns.INDICATOR_ID), col(REF), col(NAME), col(Columns.UNIT), col(POLARITY),
                         col(FREQUENCY), col(Columns.PERIOD_TYPE), col(Columns.TIME_PERIOD), col(Columns.YEAR),
                         col(Columns.PERIOD_END), col(Columns.GEOGRAPHIC_LEVEL), col(Geography.GEO_KEY),

@@ -37,7 +37,7 @@ import org.csbench.metrics.MetricsJob;
 class InterpretedModeTest {
     private static final Map<String, String> COMPILED = Map.of(SparkSessions.WHOLE_STAGE_CODEGEN, "true",
             SparkSessions.CODEGEN_FACTORY_MODE, "FALLBACK", SparkSessions.STATS_SKIPPING, "true",
-            SparkSessions.RUNTIME_BLOOM_FILTER, "true");
+            SparkSessions.RUNTIME_BLOOM_FILTER, "true", SparkSessions.ALL_FILES_IN_CRC, "true");
 
     @Test
     void smallInputsAreInterpretedAndLargeOnesCompiled() {
@@ -46,6 +46,7 @@ class InterpretedModeTest {
         assertEquals("NO_CODEGEN", small.get(SparkSessions.CODEGEN_FACTORY_MODE));
         assertEquals("false", small.get(SparkSessions.STATS_SKIPPING));
         assertEquals("false", small.get(SparkSessions.RUNTIME_BLOOM_FILTER));
+        assertEquals("false", small.get(SparkSessions.ALL_FILES_IN_CRC));
         assertTrue(SparkSessions.forInput(SparkSessions.SMALL_INPUT_BYTES).isEmpty());
     }
 
