@@ -28,6 +28,7 @@ import org.csbench.model.Columns;
 import org.csbench.model.Projections;
 import org.csbench.model.GeographicLevel;
 import org.csbench.model.Status;
+import org.csbench.model.Seqs;
 
 /**
  * indicator values -> {@code gold.fact_benchmark}: one row per local authority, catalogue indicator and
@@ -259,15 +260,11 @@ public final class Benchmarks {
                 .select(col(Columns.INDICATOR_ID).as("_t_id"), col(Columns.OLD_LA_CODE).as("_t_la"), col("_target_year"),
                         col(ExtractComparators.TARGET_LOW), col(ExtractComparators.TARGET_HIGH)));
         List<String> key = List.of(Columns.INDICATOR_ID, Columns.PERIOD_TYPE, Columns.PERIOD_END, Columns.OLD_LA_CODE);
-        return rows.join(comparators, scala(key), "left")
+        return rows.join(comparators, Seqs.of(key), "left")
                 .join(targets, col(Columns.INDICATOR_ID).equalTo(col("_t_id"))
                         .and(col(Columns.PERIOD_TYPE).equalTo(lit("month")))
                         .and(col(Columns.OLD_LA_CODE).equalTo(col("_t_la")))
                         .and(col(REPORTING_YEAR).equalTo(col("_target_year"))), "left")
                 .drop("_t_id", "_t_la", "_target_year");
-    }
-
-    private static scala.collection.immutable.Seq<String> scala(List<String> columns) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(columns).toList();
     }
 }

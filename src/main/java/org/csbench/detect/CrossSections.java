@@ -23,6 +23,7 @@ import org.csbench.metrics.IndicatorValues;
 import org.csbench.model.Columns;
 import org.csbench.model.GeographicLevel;
 import org.csbench.model.Status;
+import org.csbench.model.Seqs;
 
 /**
  * indicator values -> the local authorities of each indicator-period cross-section compared with each other:
@@ -117,8 +118,7 @@ public final class CrossSections {
      * available and indicators compared neither way.
      */
     public static Dataset<Row> signals(Dataset<Row> points, Dataset<Row> analysed) {
-        return points.join(authorityColumns(analysed), scala.jdk.javaapi.CollectionConverters.asScala(SeriesSignals.KEYS).toSeq(),
-                "left");
+        return points.join(authorityColumns(analysed), Seqs.of(SeriesSignals.KEYS), "left");
     }
 
     /**
@@ -127,7 +127,7 @@ public final class CrossSections {
      */
     public static Dataset<Row> signals(Dataset<Row> points, Dataset<Row> analysed, Dataset<Row> otherPeriods) {
         return points.join(authorityColumns(analysed).unionByName(otherPeriods),
-                scala.jdk.javaapi.CollectionConverters.asScala(SeriesSignals.KEYS).toSeq(), "left");
+                Seqs.of(SeriesSignals.KEYS), "left");
     }
 
     private static Dataset<Row> authorityColumns(Dataset<Row> analysed) {

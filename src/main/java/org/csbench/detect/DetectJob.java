@@ -12,7 +12,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import scala.collection.immutable.Seq;
-import scala.jdk.javaapi.CollectionConverters;
 
 import org.csbench.config.Catalogue;
 import org.csbench.contract.Keys;
@@ -31,6 +30,7 @@ import org.csbench.metrics.Geography;
 import org.csbench.metrics.MetricsJob;
 import org.csbench.metrics.RefreshScope;
 import org.csbench.model.Columns;
+import org.csbench.model.Seqs;
 
 /**
  * The Detect stage: reads the indicator values and replaces the star's signal facts: {@code gold.fact_signal} (SPC
@@ -120,10 +120,9 @@ public final class DetectJob {
         Dataset<Row> extended = loaded.select(pair[0], pair[1]).distinct().cache();
         Dataset<Row> extendedKeys = extended.select(Keys.indicator(col(pair[0])).as(Star.INDICATOR_KEY),
                 Keys.area(col(pair[1])).as(Star.AREA_KEY));
-        Seq<String> pairKeys = CollectionConverters.asScala(List.of(Star.INDICATOR_KEY, Star.AREA_KEY)).toSeq();
+        Seq<String> pairKeys = Seqs.of(Star.INDICATOR_KEY, Star.AREA_KEY);
 
-        Dataset<Row> series = SeriesSignals.analyse(values.join(extended, CollectionConverters.asScala(
-                List.of(pair)).toSeq(), "left_semi"), indicators, options).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> series = SeriesSignals.analyse(values.join(extended, Seqs.of(pair), "left_semi"), indicators, options).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> crossSections = CrossSections.analyse(loaded, indicators, options)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         List<LoadJob.TableResult> tables = new ArrayList<>();

@@ -7,8 +7,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import scala.jdk.javaapi.CollectionConverters;
-
 /** Columns added to a Dataset in one projection. */
 public final class Projections {
     private Projections() {
@@ -21,7 +19,6 @@ public final class Projections {
      * analyses the whole plan again (see src/PERFORMANCE.md, 7 December 2026).
      */
     public static Dataset<Row> withColumns(Dataset<Row> rows, LinkedHashMap<String, Column> columns) {
-        return rows.withColumns(CollectionConverters.asScala(new ArrayList<>(columns.keySet())).toList(),
-                CollectionConverters.asScala(new ArrayList<>(columns.values())).toList());
+        return rows.withColumns(Seqs.of(new ArrayList<>(columns.keySet())), Seqs.of(new ArrayList<>(columns.values())));
     }
 }

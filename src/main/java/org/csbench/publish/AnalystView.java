@@ -31,6 +31,7 @@ import org.csbench.contract.TableDef;
 import org.csbench.delta.Warehouse;
 import org.csbench.ingest.NeighbourTransform;
 import org.csbench.model.Columns;
+import org.csbench.model.Seqs;
 
 /**
  * The star's facts joined to their dimensions in the shape an analyst expects: one row per area, indicator and
@@ -220,7 +221,7 @@ public final class AnalystView {
                 .join(broadcast(indicator), Star.INDICATOR_KEY)
                 .join(broadcast(area), Star.AREA_KEY)
                 .join(broadcast(period), Star.PERIOD_KEY)
-                .join(benchmarks, asSeq(Star.INDICATOR_KEY, Star.AREA_KEY, Star.PERIOD_KEY), "left")
+                .join(benchmarks, Seqs.of(Star.INDICATOR_KEY, Star.AREA_KEY, Star.PERIOD_KEY), "left")
                 .join(broadcast(previous), col(FactBenchmark.PREVIOUS_PERIOD_KEY).equalTo(col("_previous_key")),
                         "left")
                 .join(broadcast(neighbourCodes(in.neighbours())),
@@ -300,8 +301,5 @@ public final class AnalystView {
         }
     }
 
-    private static scala.collection.immutable.Seq<String> asSeq(String... names) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
-    }
 
 }

@@ -35,6 +35,7 @@ import org.csbench.contract.Star;
 import org.csbench.model.GeographicLevel;
 import org.csbench.model.Unit;
 import org.csbench.publish.AnalystView;
+import org.csbench.model.Seqs;
 
 /**
  * Disclosure control on the way out of the warehouse: {@code Disclosure.apply(analystRows, rules, level)} turns the
@@ -269,7 +270,7 @@ public final class Disclosure {
         Column totalCode = when(col(AnalystView.LEVEL).equalTo(GeographicLevel.NATIONAL.code()), lit(ENGLAND))
                 .otherwise(col(AnalystView.AREA_CODE));
         Dataset<Row> marked = cells.withColumn(TOTAL_CODE, totalCode)
-                .join(exposed.withColumn(ADDED, lit(true)), asSeq(MEASURE, AnalystView.PERIOD_TYPE,
+                .join(exposed.withColumn(ADDED, lit(true)), Seqs.of(MEASURE, AnalystView.PERIOD_TYPE,
                         AnalystView.PERIOD_END, TOTAL_CODE), "left");
         Column hit = coalesce(col(ADDED), lit(false)).and(col(AnalystView.LEVEL).notEqual(LA));
         return marked.withColumn(REASON, when(hit.and(not(col(SUPPRESSED))), lit(REASON_SECONDARY))
@@ -278,9 +279,6 @@ public final class Disclosure {
                 .drop(TOTAL_CODE, ADDED);
     }
 
-    private static scala.collection.immutable.Seq<String> asSeq(String... names) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
-    }
 
     /** The rows with what is suppressed in them and in the rows they refer to (neighbours, earlier periods). */
     private static Dataset<Row> flag(Dataset<Row> ruled, Dataset<Row> cells) {

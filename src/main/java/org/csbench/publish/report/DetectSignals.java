@@ -21,6 +21,7 @@ import org.csbench.contract.Star.FactCrossSection;
 import org.csbench.contract.Star.FactSeriesSignal;
 import org.csbench.contract.Star.FactSignal;
 import org.csbench.delta.Warehouse;
+import org.csbench.model.Seqs;
 
 /**
  * The only reads of the detection step's facts ({@code gold.fact_series_signal}, {@code gold.fact_signal},
@@ -81,7 +82,7 @@ final class DetectSignals {
     static Dataset<Row> spcPoints(Warehouse warehouse, Scope scope) {
         return warehouse.read(FactSignal.TABLE.name())
                 .join(broadcast(scope.areas()), Star.AREA_KEY)
-                .join(scope.suppressed(), ReportQuery.seq(Star.INDICATOR_KEY, Star.AREA_KEY, Star.PERIOD_KEY), "left")
+                .join(scope.suppressed(), Seqs.of(Star.INDICATOR_KEY, Star.AREA_KEY, Star.PERIOD_KEY), "left")
                 .join(broadcast(scope.indicators()), Star.INDICATOR_KEY)
                 .join(broadcast(scope.periods().filter(col(ReportColumns.PERIOD_TYPE).equalTo("month"))),
                         Star.PERIOD_KEY)
@@ -115,8 +116,8 @@ final class DetectSignals {
                         col(FactCrossSection.POOLED_VALUE));
         return warehouse.read(FactSignal.TABLE.name()).filter(col(FactSignal.FUNNEL_VALUE).isNotNull())
                 .join(broadcast(scope.areas()), Star.AREA_KEY)
-                .join(broadcast(latestSections), ReportQuery.seq(Star.INDICATOR_KEY, Star.PERIOD_KEY))
-                .join(scope.suppressed(), ReportQuery.seq(Star.INDICATOR_KEY, Star.AREA_KEY, Star.PERIOD_KEY),
+                .join(broadcast(latestSections), Seqs.of(Star.INDICATOR_KEY, Star.PERIOD_KEY))
+                .join(scope.suppressed(), Seqs.of(Star.INDICATOR_KEY, Star.AREA_KEY, Star.PERIOD_KEY),
                         "left_anti")
                 .join(broadcast(scope.indicators()), Star.INDICATOR_KEY)
                 .select(col(ReportColumns.AREA_CODE), col(ReportColumns.AREA_NAME), struct(

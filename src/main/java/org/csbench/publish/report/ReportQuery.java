@@ -21,14 +21,12 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.storage.StorageLevel;
 
-import org.csbench.contract.CodeSet;
 import org.csbench.contract.Star;
 import org.csbench.contract.Star.BridgeStatisticalNeighbour;
 import org.csbench.contract.Star.DimArea;
 import org.csbench.contract.Star.DimIndicator;
 import org.csbench.contract.Star.DimPeriod;
 import org.csbench.contract.Star.FactBenchmark;
-import org.csbench.contract.Star.FactIndicatorValue;
 import org.csbench.delta.Warehouse;
 import org.csbench.publish.AnalystView;
 import org.csbench.publish.disclosure.Disclosure;
@@ -36,6 +34,7 @@ import org.csbench.publish.disclosure.DisclosureLevel;
 import org.csbench.publish.disclosure.DisclosureRules;
 import org.csbench.model.Errors;
 import org.csbench.model.GeographicLevel;
+import org.csbench.model.Seqs;
 
 /**
  * What the reports read from the star, in one query for all authorities in scope: one row per authority with its
@@ -143,7 +142,7 @@ public final class ReportQuery {
         Dataset<Row> benchmark = authorities
                 .join(broadcast(scope.areas().select(Star.AREA_KEY)), Star.AREA_KEY)
                 .join(broadcast(scope.periods().select(Star.PERIOD_KEY)), Star.PERIOD_KEY)
-                .join(quartiles, seq(Star.INDICATOR_KEY, Star.AREA_KEY, Star.PERIOD_KEY), "left");
+                .join(quartiles, Seqs.of(Star.INDICATOR_KEY, Star.AREA_KEY, Star.PERIOD_KEY), "left");
 
         Dataset<Row> grouped = benchmark.groupBy(col(ReportColumns.AREA_CODE))
                 .agg(collect_list(valueRow()).as(ReportColumns.VALUES));
@@ -158,11 +157,11 @@ public final class ReportQuery {
                 .agg(collect_list(col(ReportColumns.FUNNEL)).as(ReportColumns.FUNNELS));
 
         return areas.select(ReportColumns.AREA_CODE, ReportColumns.AREA_NAME, ReportColumns.REGION_NAME)
-                .join(grouped, seq(ReportColumns.AREA_CODE), "left")
-                .join(neighbours, seq(ReportColumns.AREA_CODE), "left")
-                .join(signals, seq(ReportColumns.AREA_CODE), "left")
-                .join(spc, seq(ReportColumns.AREA_CODE), "left")
-                .join(funnels, seq(ReportColumns.AREA_CODE), "left")
+                .join(grouped, Seqs.of(ReportColumns.AREA_CODE), "left")
+                .join(neighbours, Seqs.of(ReportColumns.AREA_CODE), "left")
+                .join(signals, Seqs.of(ReportColumns.AREA_CODE), "left")
+                .join(spc, Seqs.of(ReportColumns.AREA_CODE), "left")
+                .join(funnels, Seqs.of(ReportColumns.AREA_CODE), "left")
                 .orderBy(col(ReportColumns.AREA_NAME), col(ReportColumns.AREA_CODE));
     }
 
@@ -238,7 +237,4 @@ public final class ReportQuery {
                 col(DimIndicator.FREQUENCY), col(DimIndicator.DECIMALS)).collectAsList();
     }
 
-    static scala.collection.immutable.Seq<String> seq(String... names) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
-    }
 }

@@ -22,6 +22,7 @@ import org.csbench.contract.Star.FactIndicatorValue;
 import org.csbench.delta.Warehouse;
 import org.csbench.publish.disclosure.DisclosureLevel;
 import org.csbench.publish.disclosure.DisclosureRules;
+import org.csbench.model.Seqs;
 
 /**
  * The reports of Manchester (352, annual figures) and the City of London (201, with the synthetic monthly extract's
@@ -65,7 +66,7 @@ final class SampleReports {
                 .join(w.read(DimIndicator.TABLE.name()), Star.INDICATOR_KEY)
                 .join(w.read(DimPeriod.TABLE.name()), Star.PERIOD_KEY)
                 .join(w.read(FactIndicatorValue.TABLE.name()).select(Star.INDICATOR_KEY, Star.AREA_KEY, Star.PERIOD_KEY,
-                        FactIndicatorValue.VALUE), ReportQuery.seq(Star.INDICATOR_KEY, Star.AREA_KEY, Star.PERIOD_KEY))
+                        FactIndicatorValue.VALUE), Seqs.of(Star.INDICATOR_KEY, Star.AREA_KEY, Star.PERIOD_KEY))
                 .filter(col(DimArea.AREA_CODE).equalTo(code).and(col(DimIndicator.INDICATOR_ID).equalTo(indicatorId)))
                 .orderBy(col(DimPeriod.END).desc())
                 .select(col(FactIndicatorValue.VALUE), col(FactBenchmark.SN_AVERAGE), col(DimPeriod.LABEL),
