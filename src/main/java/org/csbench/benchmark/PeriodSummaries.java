@@ -1,7 +1,6 @@
 package org.csbench.benchmark;
 
 import static org.apache.spark.sql.functions.array_sort;
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -18,11 +17,14 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.RelationalGroupedDataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 
 import org.csbench.model.Columns;
 
@@ -59,6 +61,16 @@ final class PeriodSummaries {
     static final String REGIONAL = "_r";
 
     private static final String SORTED = "_p_sorted";
+    /**
+     * Sums over doubles are taken in this exact decimal type, whose addition does not depend on the order rows
+     * arrive in (a refresh and a rebuild lay rows out differently, and must give the same figures to the last digit).
+     */
+    private static final DecimalType EXACT = DataTypes.createDecimalType(38, 18);
+    private static final String X_SUM_N = "_x_sum_n";
+    private static final String X_SUM_D = "_x_sum_d";
+    private static final String X_SUM_V = "_x_sum_v";
+    private static final String X_PAIRS = "_x_pairs";
+    private static final String X_COUNT = "_x_count";
 
     private PeriodSummaries() {
     }
@@ -78,30 +90,19 @@ final class PeriodSummaries {
                 struct(value.as("v"), when(both, col(Benchmarks.NUMERATOR)).as("n"),
                         when(both, col(Benchmarks.DENOMINATOR)).as("d")).as("value")));
         List<Column> perRegion = new ArrayList<>(List.of(collect_list(entry).as("_l_values"),
-                collect_list(bestFirst).as("_l_order"), collect_list(value).as("_l_sorted"),
-                sum(value).as("_l_sum_v")));
-        perRegion.addAll(sums(REGIONAL));
+                collect_list(bestFirst).as("_l_order"), collect_list(value).as("_l_sorted")));
+        perRegion.addAll(exactSums());
         Dataset<Row> regions = aggregate(rows.filter(col(Benchmarks.USABLE))
                 .groupBy(col(Columns.INDICATOR_ID).as(ID), col(Columns.PERIOD_TYPE).as(TYPE),
                         col(Columns.PERIOD_END).as(END), col(Benchmarks.COMPARATOR_REGION).as(REGION)), perRegion);
-        List<Column> regionSums = new ArrayList<>();
-        for (String field : SUMS) {
-            regionSums.add(col(REGIONAL + field).as(field));
-        }
         Column regionEntry = when(col(REGION).isNotNull(), struct(col(REGION).as("key"),
-                struct(regionSums.toArray(Column[]::new)).as("value")));
-        Column englandPairs = sum(col(REGIONAL + "_pairs"));
-        Column englandCount = sum(col(REGIONAL + "_count"));
-        List<Column> perPeriod = List.of(
+                struct(fromExact(c -> col(c)).toArray(Column[]::new)).as("value")));
+        List<Column> perPeriod = new ArrayList<>(List.of(
                 map_from_entries(flatten(collect_list(col("_l_values")))).as(VALUES),
                 array_sort(flatten(collect_list(col("_l_order")))).as(ORDER),
                 array_sort(flatten(collect_list(col("_l_sorted")))).as(SORTED),
-                sum(col(REGIONAL + "_sum_n")).as(ENGLAND + "_sum_n"),
-                sum(col(REGIONAL + "_sum_d")).as(ENGLAND + "_sum_d"),
-                englandPairs.as(ENGLAND + "_pairs"),
-                sum(col("_l_sum_v")).divide(englandCount).as(ENGLAND + "_mean"),
-                englandCount.as(ENGLAND + "_count"),
-                map_from_entries(collect_list(regionEntry)).as(REGIONS));
+                map_from_entries(collect_list(regionEntry)).as(REGIONS)));
+        perPeriod.addAll(prefixed(ENGLAND, fromExact(c -> sum(col(c)))));
         return aggregate(regions.groupBy(col(ID), col(TYPE), col(END)), perPeriod)
                 .withColumn(COUNT, size(col(SORTED)).cast("long"))
                 .withColumn(Ranking.Q25, percentile(col(SORTED), 0.25))
@@ -114,14 +115,37 @@ final class PeriodSummaries {
         return groups.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
     }
 
-    /** Sums of numerators and denominators (where both are known), how many pairs, the mean value and the count. */
-    private static List<Column> sums(String p) {
+    /**
+     * Per comparator region: the sums of numerators and denominators where both are known, of the values, and
+     * the counts, all exact ({@link #EXACT}) so England's sums can be added up from them in any order.
+     */
+    private static List<Column> exactSums() {
         Column both = both();
-        return List.of(sum(when(both, col(Benchmarks.NUMERATOR))).as(p + SUMS.get(0)),
-                sum(when(both, col(Benchmarks.DENOMINATOR))).as(p + SUMS.get(1)),
-                count(when(both, 1)).as(p + SUMS.get(2)),
-                avg(col(Columns.VALUE)).as(p + SUMS.get(3)),
-                count(lit(1)).as(p + SUMS.get(4)));
+        return List.of(sum(when(both, col(Benchmarks.NUMERATOR).cast(EXACT))).as(X_SUM_N),
+                sum(when(both, col(Benchmarks.DENOMINATOR).cast(EXACT))).as(X_SUM_D),
+                sum(col(Columns.VALUE).cast(EXACT)).as(X_SUM_V),
+                count(when(both, 1)).as(X_PAIRS),
+                count(lit(1)).as(X_COUNT));
+    }
+
+    /**
+     * The fields of {@link #SUMS}, in order, as doubles, from the exact sums and counts as {@code total} gives each
+     * (the column itself per region, its sum for England).
+     */
+    private static List<Column> fromExact(Function<String, Column> total) {
+        return List.of(total.apply(X_SUM_N).cast("double").as(SUMS.get(0)),
+                total.apply(X_SUM_D).cast("double").as(SUMS.get(1)),
+                total.apply(X_PAIRS).as(SUMS.get(2)),
+                total.apply(X_SUM_V).divide(total.apply(X_COUNT)).cast("double").as(SUMS.get(3)),
+                total.apply(X_COUNT).as(SUMS.get(4)));
+    }
+
+    private static List<Column> prefixed(String prefix, List<Column> fields) {
+        List<Column> out = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            out.add(fields.get(i).as(prefix + SUMS.get(i)));
+        }
+        return out;
     }
 
     private static Column both() {

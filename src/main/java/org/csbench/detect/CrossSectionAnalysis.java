@@ -4,6 +4,7 @@ import static org.csbench.detect.Labels.code;
 import static org.csbench.detect.Labels.nullable;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -64,6 +65,8 @@ final class CrossSectionAnalysis implements FlatMapGroupsFunction<Row, Row, Row>
     public Iterator<Row> call(Row key, Iterator<Row> group) {
         List<Row> rows = new ArrayList<>();
         group.forEachRemaining(rows::add);
+        // The statistics add up the authorities in this order, so it must not depend on how the rows arrive.
+        rows.sort(Comparator.comparing(r -> r.getString(GEO_KEY)));
         IndicatorSignals indicator = catalogue.get(rows.get(0).getString(INDICATOR));
         Polarity polarity = Polarity.valueOf(rows.get(0).getString(POLARITY).toUpperCase(Locale.ROOT));
 

@@ -9,12 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 
 import org.csbench.config.Catalogue;
@@ -22,8 +27,10 @@ import org.csbench.config.Indicator;
 import org.csbench.contract.CodeSet;
 import org.csbench.contract.Star.FactCrossSection;
 import org.csbench.contract.Star.FactSignal;
+import org.csbench.metrics.Geography;
 import org.csbench.model.Columns;
 import org.csbench.model.Polarity;
+import org.csbench.model.Seqs;
 import org.csbench.model.Unit;
 
 class CrossSectionsTest {
@@ -166,6 +173,60 @@ class CrossSectionsTest {
                         col(FactSignal.FUNNEL_VALUE), label(CodeSet.FUNNEL_EXCLUSION, FactSignal.FUNNEL_EXCLUDED)), TOL);
     }
 
+    @Test
+    void theStatisticsDoNotDependOnTheOrderTheAuthoritiesArriveIn() {
+        // Awkward rates and ratios, so sums of doubles (the funnel's phi, the mean absolute deviation) would differ
+        // in their last digits if they were added up in arrival order. A refresh and a rebuild feed the same
+        // cross-section in different orders and must publish the same figures.
+        IndicatorValueRows rows = new IndicatorValueRows();
+        double[] numerators = {13, 27, 41, 9, 33, 18, 22, 71};
+        double[] denominators = {10007, 12011, 9973, 8009, 15013, 7001, 11003, 13007};
+        double[] ratios = {0.1, 0.7, 0.2, 1.3, 0.3, 0.9, 0.11, 2.9};
+        for (int i = 0; i < numerators.length; i++) {
+            String la = Integer.toString(101 + i);
+            rows.fraction("rate", Polarity.NEUTRAL, Unit.RATE_PER_10000, la, MARCH_2024, numerators[i],
+                    denominators[i], 10000);
+            rows.value("ratio", Polarity.NEUTRAL, Unit.RATIO, la, "reporting_year", MARCH_2024, ratios[i],
+                    "available");
+        }
+        for (String indicator : List.of("rate", "ratio")) {
+            // a handful of test rows, read back to call the analysis directly in chosen orders
+            List<Row> input = rows.dataset().filter(col(Columns.INDICATOR_ID).equalTo(indicator))
+                    .select(SeriesSignals.columns(CrossSections.INPUT)).collectAsList();
+            Row key = RowFactory.create(indicator, "reporting_year", Date.valueOf(MARCH_2024));
+            List<Row> reversed = new ArrayList<>(input);
+            Collections.reverse(reversed);
+            List<Row> shuffled = new ArrayList<>(input);
+            Collections.shuffle(shuffled, new Random(7));
+            CrossSectionAnalysis analysis = new CrossSectionAnalysis(CATALOGUE, DetectOptions.defaults());
+            List<Row> expected = analysed(analysis, key, input);
+            assertEquals(expected, analysed(analysis, key, reversed), indicator + ", reversed");
+            assertEquals(expected, analysed(analysis, key, shuffled), indicator + ", shuffled");
+        }
+    }
+
+    /** The analysis of one cross-section: its shared figures, then each authority's row without them, by authority. */
+    private static List<Row> analysed(CrossSectionAnalysis analysis, Row key, List<Row> input) {
+        int shared = CrossSections.ANALYSED.columnNames().indexOf(CrossSections.CROSS_SECTION);
+        int geo = CrossSections.ANALYSED.columnNames().indexOf(Geography.GEO_KEY);
+        List<Row> sharedRows = new ArrayList<>();
+        List<Row> authorities = new ArrayList<>();
+        analysis.call(key, input.iterator()).forEachRemaining(r -> {
+            if (!r.isNullAt(shared)) {
+                sharedRows.add(r.getStruct(shared));
+            }
+            Object[] fields = new Object[r.length()];
+            for (int i = 0; i < fields.length; i++) {
+                fields[i] = i == shared ? null : r.get(i);
+            }
+            authorities.add(RowFactory.create(fields));
+        });
+        authorities.sort(Comparator.comparing(r -> r.getString(geo)));
+        List<Row> out = new ArrayList<>(sharedRows);
+        out.addAll(authorities);
+        return out;
+    }
+
     private static Polarity polarity(String indicator) {
         return indicator.endsWith("down") ? Polarity.LOWER_IS_BETTER : Polarity.HIGHER_IS_BETTER;
     }
@@ -182,7 +243,7 @@ class CrossSectionsTest {
     /** Each authority's figures with what its cross-section shares, as the star joins them. */
     private static Dataset<Row> withShared(Dataset<Row> analysed) {
         return CrossSections.authorities(analysed).join(CrossSections.shared(analysed),
-                scala.jdk.javaapi.CollectionConverters.asScala(CrossSections.CROSS_SECTION_KEY).toSeq());
+                Seqs.of(CrossSections.CROSS_SECTION_KEY));
     }
 
     /** The authorities of the cross-sections with a funnel plot. */
