@@ -21,9 +21,12 @@ public final class SparkSessions {
     public static final String STATS_SKIPPING = "spark.databricks.delta.stats.skipping";
     public static final String RUNTIME_BLOOM_FILTER = "spark.sql.optimizer.runtime.bloomFilter.enabled";
     public static final String ALL_FILES_IN_CRC = "spark.databricks.delta.allFilesInCrc.enabled";
+    public static final String ADAPTIVE = "spark.sql.adaptive.enabled";
+    /** The most shuffle partitions a small run uses: see {@link #forInput}. */
+    public static final int SMALL_SHUFFLE_PARTITIONS = 2;
 
     static final String MASTER = "spark.master";
-    static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+    public static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
     static final String FILE_SYSTEM = "spark.hadoop.fs.file.impl";
     static final String FILE_CONTEXT = "spark.hadoop.fs.AbstractFileSystem.file.impl";
 
@@ -55,18 +58,26 @@ public final class SparkSessions {
     }
 
     /**
-     * The session settings for a run over {@code inputBytes} of files and tables. Below {@link #SMALL_INPUT_BYTES}
-     * Spark interprets expressions instead of generating and compiling Java for every query: on small data the
-     * compiling costs more than it saves (the sample run's CPU time falls by about a fifth). Nor does Delta choose
-     * files by their statistics there: every table is a file or two, and parsing each new table version's statistics
-     * to skip none cost a warm sample run about 4 s (see src/PERFORMANCE.md). Nor does the optimiser look for joins
-     * to give a runtime Bloom filter: it only adds one where a side scans more than 10 GB, yet looking cost the sample
-     * run about 3 s of planning. Nor does a commit write the table's file list into its checksum file: for a new table
-     * Delta starts the list with a query of the empty table, about 9% of a warm sample run's driver time. A setting
-     * given to spark-submit or as a {@code -Dspark...} property wins. Results are the same either way
-     * ({@code InterpretedModeTest} and {@code WarehouseTest} compare them).
+     * The session settings for a run over {@code inputBytes} of files and tables, in a session whose shuffle partition
+     * count is {@code sessionPartitions}. Below {@link #SMALL_INPUT_BYTES}:
+     * <ul>
+     * <li>Spark interprets expressions instead of generating and compiling Java for every query: on small data the
+     * compiling costs more than it saves (the sample run's CPU time falls by about a fifth).</li>
+     * <li>Delta does not choose files by their statistics: every table is a file or two, and parsing each new table
+     * version's statistics to skip none cost a warm sample run about 4 s.</li>
+     * <li>The optimiser does not look for joins to give a runtime Bloom filter: it only adds one where a side scans
+     * more than 10 GB, yet looking cost the sample run about 3 s of planning.</li>
+     * <li>A commit does not write the table's file list into its checksum file: for a new table Delta starts the list
+     * with a query of the empty table, about 9% of a warm sample run's driver time.</li>
+     * <li>Adaptive execution is off, with at most {@link #SMALL_SHUFFLE_PARTITIONS} shuffle partitions: it
+     * re-optimises the rest of a query after each stage, which on small data costs more planning than the sizes it
+     * learns can save (about 6 s of a warm sample run).</li>
+     * </ul>
+     * See src/PERFORMANCE.md. A setting given to spark-submit or as a {@code -Dspark...} property wins, but the
+     * partition count is never raised. Results are the same either way ({@code InterpretedModeTest} and
+     * {@code WarehouseTest} compare them).
      */
-    public static Map<String, String> forInput(long inputBytes) {
+    public static Map<String, String> forInput(long inputBytes, int sessionPartitions) {
         Map<String, String> settings = new LinkedHashMap<>();
         if (inputBytes < SMALL_INPUT_BYTES) {
             SparkConf submitted = new SparkConf();
@@ -75,6 +86,8 @@ public final class SparkSessions {
             settings.put(STATS_SKIPPING, submitted.get(STATS_SKIPPING, "false"));
             settings.put(RUNTIME_BLOOM_FILTER, submitted.get(RUNTIME_BLOOM_FILTER, "false"));
             settings.put(ALL_FILES_IN_CRC, submitted.get(ALL_FILES_IN_CRC, "false"));
+            settings.put(ADAPTIVE, submitted.get(ADAPTIVE, "false"));
+            settings.put(SHUFFLE_PARTITIONS, String.valueOf(Math.min(sessionPartitions, SMALL_SHUFFLE_PARTITIONS)));
         }
         return settings;
     }

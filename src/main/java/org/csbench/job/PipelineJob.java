@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -109,7 +110,9 @@ public final class PipelineJob {
     /** Runs {@code spec} with {@code catalogue} (null: load only) instead of the spec's own catalogue. */
     public Result run(PipelineSpec spec, Catalogue catalogue) {
         Result[] result = new Result[1];
-        warehouse.withConf(SparkSessions.forInput(inputBytes(spec)), () -> result[0] = runSized(spec, catalogue));
+        Map<String, String> sized = SparkSessions.forInput(inputBytes(spec),
+                SparkSessions.shufflePartitions(warehouse.spark()));
+        warehouse.withConf(sized, () -> result[0] = runSized(spec, catalogue));
         return result[0];
     }
 

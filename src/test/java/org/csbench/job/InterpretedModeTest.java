@@ -30,24 +30,29 @@ import org.csbench.metrics.IndicatorValues;
 import org.csbench.metrics.MetricsJob;
 
 /**
- * The sample run is small, so it runs with expressions interpreted, without Delta's file statistics and without
- * runtime Bloom filters ({@link SparkSessions#forInput}); the same transforms compiled to Java, reading files chosen by
- * their statistics, with the optimiser free to add Bloom filters, as at England scale, must give the same rows.
+ * The sample run is small, so it runs with expressions interpreted, without Delta's file statistics, runtime Bloom
+ * filters or adaptive execution ({@link SparkSessions#forInput}); the same transforms compiled to Java, reading files
+ * chosen by their statistics, with the optimiser free to add Bloom filters and to re-plan after each stage, as at
+ * England scale, must give the same rows.
  */
 class InterpretedModeTest {
     private static final Map<String, String> COMPILED = Map.of(SparkSessions.WHOLE_STAGE_CODEGEN, "true",
             SparkSessions.CODEGEN_FACTORY_MODE, "FALLBACK", SparkSessions.STATS_SKIPPING, "true",
-            SparkSessions.RUNTIME_BLOOM_FILTER, "true", SparkSessions.ALL_FILES_IN_CRC, "true");
+            SparkSessions.RUNTIME_BLOOM_FILTER, "true", SparkSessions.ALL_FILES_IN_CRC, "true",
+            SparkSessions.ADAPTIVE, "true");
 
     @Test
     void smallInputsAreInterpretedAndLargeOnesCompiled() {
-        Map<String, String> small = SparkSessions.forInput(3_000_000);
+        Map<String, String> small = SparkSessions.forInput(3_000_000, 8);
         assertEquals("false", small.get(SparkSessions.WHOLE_STAGE_CODEGEN));
         assertEquals("NO_CODEGEN", small.get(SparkSessions.CODEGEN_FACTORY_MODE));
         assertEquals("false", small.get(SparkSessions.STATS_SKIPPING));
         assertEquals("false", small.get(SparkSessions.RUNTIME_BLOOM_FILTER));
         assertEquals("false", small.get(SparkSessions.ALL_FILES_IN_CRC));
-        assertTrue(SparkSessions.forInput(SparkSessions.SMALL_INPUT_BYTES).isEmpty());
+        assertEquals("false", small.get(SparkSessions.ADAPTIVE));
+        assertEquals("2", small.get(SparkSessions.SHUFFLE_PARTITIONS));
+        assertEquals("1", SparkSessions.forInput(3_000_000, 1).get(SparkSessions.SHUFFLE_PARTITIONS));
+        assertTrue(SparkSessions.forInput(SparkSessions.SMALL_INPUT_BYTES, 8).isEmpty());
     }
 
     @Test
@@ -74,7 +79,7 @@ class InterpretedModeTest {
         List<Row> withStatistics = new ArrayList<>();
         sample.withConf(COMPILED, () -> withStatistics.addAll(MetricsJob.values(sample, periods).collectAsList()));
         List<Row> without = new ArrayList<>();
-        sample.withConf(SparkSessions.forInput(0), () -> without.addAll(MetricsJob.values(sample, periods)
+        sample.withConf(SparkSessions.forInput(0, 2), () -> without.addAll(MetricsJob.values(sample, periods)
                 .collectAsList()));
         assertTrue(without.size() > 100, "the periods' values: " + without.size());
         assertEquals(new HashSet<>(without), new HashSet<>(withStatistics));
