@@ -65,7 +65,8 @@ final class Gaps {
         });
         List<String> staged = new ArrayList<>(differences.keySet());
         staged.addAll(relatives.keySet());
-        return Projections.withColumns(Projections.withColumns(Projections.withColumns(rows, differences), relatives),
-                gaps).drop(staged.toArray(String[]::new));
+        Dataset<Row> withDifferences = Projections.withColumns(rows, differences);
+        Dataset<Row> withRelatives = Projections.withColumns(withDifferences, relatives);
+        return Projections.withColumns(withRelatives, gaps).drop(staged.toArray(String[]::new));
     }
 }

@@ -22,6 +22,7 @@ import org.csbench.contract.Star.DimPeriod;
 import org.csbench.contract.Star.FactIndicatorValue;
 import org.csbench.contract.Star.FactIndicatorWindow;
 import org.csbench.delta.Warehouse;
+import org.csbench.model.Seqs;
 
 /** The star as the default run writes it: contracts, keys and hand-worked figures through joins. */
 class StarSchemaTest {
@@ -212,10 +213,9 @@ class StarSchemaTest {
                     : dim.equals(DimArea.TABLE) ? List.of(DimArea.AREA_CODE) : List.of(DimPeriod.TYPE, DimPeriod.END);
             Dataset<Row> here = read(dim).select(key, natural.toArray(String[]::new));
             Dataset<Row> there = other.read(dim.name()).select(key, natural.toArray(String[]::new));
-            long common = here.join(there, scala.jdk.javaapi.CollectionConverters.asScala(natural).toSeq()).count();
+            long common = here.join(there, Seqs.of(natural)).count();
             assertTrue(common > 30, dim.name() + " members in both runs: " + common);
-            assertEquals(common, here.join(there, scala.jdk.javaapi.CollectionConverters.asScala(
-                    List.of(key)).toSeq()).count(), dim.name() + ": the same members have the same keys");
+            assertEquals(common, here.join(there, Seqs.of(key)).count(), dim.name() + ": the same members have the same keys");
         }
     }
 }

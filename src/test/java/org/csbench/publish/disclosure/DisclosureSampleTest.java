@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import org.csbench.SampleRun;
 import org.csbench.contract.Star;
+import org.csbench.model.Seqs;
 import org.csbench.publish.AnalystView;
 
 /** Disclosure control on the sample run's warehouse: what a public export would hold. */
@@ -95,8 +96,7 @@ class DisclosureSampleTest {
                     .agg(sum(unknown).as("unknown"), sum(hidden).as("hidden"));
             hidingTwoOrMore += groups.filter(col("hidden").geq(2)).count();
             List<Row> recoverable = groups.filter(col("unknown").equalTo(1).and(col("hidden").equalTo(1)))
-                    .join(totals, scala.jdk.javaapi.CollectionConverters.asScala(List.of("_measure",
-                            AnalystView.PERIOD_TYPE, AnalystView.PERIOD_END, "_code")).toSeq())
+                    .join(totals, Seqs.of("_measure", AnalystView.PERIOD_TYPE, AnalystView.PERIOD_END, "_code"))
                     .collectAsList();
             assertEquals(List.of(), recoverable, "totals over " + total);
         }
@@ -130,8 +130,7 @@ class DisclosureSampleTest {
     void noNeighbourAverageIncludesASuppressedValue() {
         Dataset<Row> hiddenValues = published.filter(col(AnalystView.VALUE).isNull())
                 .join(exact.filter(col(AnalystView.VALUE).isNotNull()).select(Star.INDICATOR_KEY, Star.AREA_KEY,
-                        Star.PERIOD_KEY), scala.jdk.javaapi.CollectionConverters.asScala(List.of(Star.INDICATOR_KEY,
-                        Star.AREA_KEY, Star.PERIOD_KEY)).toSeq())
+                        Star.PERIOD_KEY), Seqs.of(Star.INDICATOR_KEY, Star.AREA_KEY, Star.PERIOD_KEY))
                 .select(col(Star.INDICATOR_KEY).as("_i"), col(Star.PERIOD_KEY).as("_p"),
                         col(AnalystView.AREA_CODE).as("_code"));
         assertTrue(hiddenValues.count() > 0);
