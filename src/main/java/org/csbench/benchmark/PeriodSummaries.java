@@ -96,13 +96,13 @@ final class PeriodSummaries {
                 .groupBy(col(Columns.INDICATOR_ID).as(ID), col(Columns.PERIOD_TYPE).as(TYPE),
                         col(Columns.PERIOD_END).as(END), col(Benchmarks.COMPARATOR_REGION).as(REGION)), perRegion);
         Column regionEntry = when(col(REGION).isNotNull(), struct(col(REGION).as("key"),
-                struct(fromExact(c -> col(c)).toArray(Column[]::new)).as("value")));
+                struct(fromExact("", c -> col(c)).toArray(Column[]::new)).as("value")));
         List<Column> perPeriod = new ArrayList<>(List.of(
                 map_from_entries(flatten(collect_list(col("_l_values")))).as(VALUES),
                 array_sort(flatten(collect_list(col("_l_order")))).as(ORDER),
                 array_sort(flatten(collect_list(col("_l_sorted")))).as(SORTED),
                 map_from_entries(collect_list(regionEntry)).as(REGIONS)));
-        perPeriod.addAll(prefixed(ENGLAND, fromExact(c -> sum(col(c)))));
+        perPeriod.addAll(fromExact(ENGLAND, c -> sum(col(c))));
         return aggregate(regions.groupBy(col(ID), col(TYPE), col(END)), perPeriod)
                 .withColumn(COUNT, size(col(SORTED)).cast("long"))
                 .withColumn(Ranking.Q25, percentile(col(SORTED), 0.25))
@@ -129,23 +129,15 @@ final class PeriodSummaries {
     }
 
     /**
-     * The fields of {@link #SUMS}, in order, as doubles, from the exact sums and counts as {@code total} gives each
-     * (the column itself per region, its sum for England).
+     * The fields of {@link #SUMS}, in order, named {@code prefix} + field, as doubles, from the exact sums and counts
+     * as {@code total} gives each (the column itself per region, its sum for England).
      */
-    private static List<Column> fromExact(Function<String, Column> total) {
-        return List.of(total.apply(X_SUM_N).cast("double").as(SUMS.get(0)),
-                total.apply(X_SUM_D).cast("double").as(SUMS.get(1)),
-                total.apply(X_PAIRS).as(SUMS.get(2)),
-                total.apply(X_SUM_V).divide(total.apply(X_COUNT)).cast("double").as(SUMS.get(3)),
-                total.apply(X_COUNT).as(SUMS.get(4)));
-    }
-
-    private static List<Column> prefixed(String prefix, List<Column> fields) {
-        List<Column> out = new ArrayList<>();
-        for (int i = 0; i < fields.size(); i++) {
-            out.add(fields.get(i).as(prefix + SUMS.get(i)));
-        }
-        return out;
+    private static List<Column> fromExact(String prefix, Function<String, Column> total) {
+        return List.of(total.apply(X_SUM_N).cast("double").as(prefix + SUMS.get(0)),
+                total.apply(X_SUM_D).cast("double").as(prefix + SUMS.get(1)),
+                total.apply(X_PAIRS).as(prefix + SUMS.get(2)),
+                total.apply(X_SUM_V).divide(total.apply(X_COUNT)).cast("double").as(prefix + SUMS.get(3)),
+                total.apply(X_COUNT).as(prefix + SUMS.get(4)));
     }
 
     private static Column both() {
