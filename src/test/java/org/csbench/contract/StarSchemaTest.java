@@ -215,7 +215,8 @@ class StarSchemaTest {
             Dataset<Row> there = other.read(dim.name()).select(key, natural.toArray(String[]::new));
             long common = here.join(there, Seqs.of(natural)).count();
             assertTrue(common > 30, dim.name() + " members in both runs: " + common);
-            assertEquals(common, here.join(there, Seqs.of(key)).count(), dim.name() + ": the same members have the same keys");
+            assertEquals(common, here.join(there, Seqs.of(key)).count(),
+                    dim.name() + ": the same members have the same keys");
         }
     }
 }
