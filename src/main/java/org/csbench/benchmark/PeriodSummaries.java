@@ -27,6 +27,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 
 import org.csbench.model.Columns;
+import org.csbench.model.ExactSums;
 
 /**
  * What every authority's comparison with the others in the same indicator and period needs, aggregated once per
@@ -61,11 +62,6 @@ final class PeriodSummaries {
     static final String REGIONAL = "_r";
 
     private static final String SORTED = "_p_sorted";
-    /**
-     * Sums over doubles are taken in this exact decimal type, whose addition does not depend on the order rows
-     * arrive in (a refresh and a rebuild lay rows out differently, and must give the same figures to the last digit).
-     */
-    private static final DecimalType EXACT = DataTypes.createDecimalType(38, 18);
     private static final String X_SUM_N = "_x_sum_n";
     private static final String X_SUM_D = "_x_sum_d";
     private static final String X_SUM_V = "_x_sum_v";
@@ -117,13 +113,13 @@ final class PeriodSummaries {
 
     /**
      * Per comparator region: the sums of numerators and denominators where both are known, of the values, and
-     * the counts, all exact ({@link #EXACT}) so England's sums can be added up from them in any order.
+     * the counts, all exact ({@link ExactSums}) so England's sums can be added up from them in any order.
      */
     private static List<Column> exactSums() {
         Column both = both();
-        return List.of(sum(when(both, col(Benchmarks.NUMERATOR).cast(EXACT))).as(X_SUM_N),
-                sum(when(both, col(Benchmarks.DENOMINATOR).cast(EXACT))).as(X_SUM_D),
-                sum(col(Columns.VALUE).cast(EXACT)).as(X_SUM_V),
+        return List.of(sum(when(both, col(Benchmarks.NUMERATOR).cast(ExactSums.TYPE))).as(X_SUM_N),
+                sum(when(both, col(Benchmarks.DENOMINATOR).cast(ExactSums.TYPE))).as(X_SUM_D),
+                sum(col(Columns.VALUE).cast(ExactSums.TYPE)).as(X_SUM_V),
                 count(when(both, 1)).as(X_PAIRS),
                 count(lit(1)).as(X_COUNT));
     }

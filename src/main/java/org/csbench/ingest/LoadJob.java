@@ -1,6 +1,7 @@
 package org.csbench.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
@@ -140,11 +141,12 @@ public final class LoadJob {
 
     /**
      * A source read and checked; {@code lines} are the rows bronze is written from (for a long extract, parsed), read
-     * back from {@code persisted}: the caches to release when the load ends.
+     * back from {@code persisted}: the caches to release when the load ends. {@code indicators}: for a long extract,
+     * the indicators of its good rows (collected while counting them); null when not collected.
      */
     private record Staged(SourceSpec source, SourceFile file, Header header, Lineage lineage, Dataset<Row> lines,
             Dataset<Row> checked, List<Dataset<Row>> persisted, List<Target> targets, long rowsRead,
-            long rowsQuarantined, long rowsIgnored, double seconds) {
+            long rowsQuarantined, long rowsIgnored, Set<String> indicators, double seconds) {
         String target() {
             return targets.get(0).table();
         }
@@ -436,11 +438,16 @@ public final class LoadJob {
             }
             Column ignored = List.of(checked.columns()).contains(EesTransform.IGNORED) ? col(EesTransform.IGNORED)
                     : lit(false);
+            // A long extract's refs are collected as its rows are counted: no further pass finds its indicators.
+            boolean isLong = source.format() == SourceFormat.SCORECARD_LONG;
+            Column goodRef = isLong ? ScorecardLongTransform.goodRef() : lit(null).cast(DataTypes.StringType);
             Row counts = checked.agg(count(lit(1)), sum(when(size(col(RowErrors.ERRORS)).gt(0), 1).otherwise(0)),
-                    sum(when(ignored, 1).otherwise(0))).first();
+                    sum(when(ignored, 1).otherwise(0)), collect_set(goodRef)).first();
             long read = counts.getLong(0);
             long quarantined = counts.isNullAt(1) ? 0 : counts.getLong(1);
             long ignoredRows = counts.isNullAt(2) ? 0 : counts.getLong(2);
+            Set<String> indicators = isLong ? ScorecardLongTransform.indicators(spark, counts.getList(3), source)
+                    : null;
             if (read != file.lines() - 1) {
                 throw new IllegalStateException(String.format(
                         "%s: %d data lines counted while inspecting, %d read by Spark", file.path(), file.lines() - 1,
@@ -450,7 +457,7 @@ public final class LoadJob {
             Dataset<Row> checkedRead = Cached.leaf(checked); // a long extract's (not cached) keeps its plan
             return new Staged(source, file, header, lineage, Cached.leaf(lines), checkedRead,
                     cacheChecked ? List.of(lines, checked) : List.of(lines), targets.apply(checkedRead), read,
-                    quarantined, ignoredRows, (System.nanoTime() - t0) / 1e9);
+                    quarantined, ignoredRows, indicators, (System.nanoTime() - t0) / 1e9);
         } catch (RuntimeException e) { // a file failing its read or checks: what was cached for it is released
             lines.unpersist();
             checked.unpersist();
@@ -565,7 +572,7 @@ public final class LoadJob {
             // Which row of a key is current is decided by precedence and release order, not load order: an older
             // release loaded after a newer one is kept as a vintage, not current.
             tx.touch(table);
-            Dataset<Row> decided = Vintages.decideAmongLoaded(rows, precedence);
+            Dataset<Row> decided = Vintages.decideAmongLoaded(rows, precedence, sharedIndicators(table, sources));
             if (warehouse.exists(table)) {
                 Vintages.LoadedPeriods periods = Vintages.LoadedPeriods.of(decided);
                 decided = Vintages.decideAgainstTable(decided, warehouse.readVersion(table,
@@ -581,6 +588,30 @@ public final class LoadJob {
         } else {
             replace(tx, table, rows, inList(Columns.SOURCE_ID, sources.stream().map(s -> s.source().id()).toList()), note);
         }
+    }
+
+    /**
+     * The indicators that more than one of {@code sources} writes to {@code table}: a long extract's from its staging
+     * ({@link Staged#indicators}, which may name more than it writes: any rows outside the source's years), the
+     * others' from one aggregate over their rows. One source shares nothing and runs no query.
+     */
+    private static List<String> sharedIndicators(String table, List<Staged> sources) {
+        if (sources.size() < 2) {
+            return List.of();
+        }
+        List<Set<String>> sets = new ArrayList<>();
+        List<Dataset<Row>> unknown = new ArrayList<>();
+        for (Staged s : sources) {
+            if (s.indicators() != null) {
+                sets.add(s.indicators());
+            } else {
+                s.targets().stream().filter(t -> t.table().equals(table)).forEach(t -> unknown.add(t.rows()));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            sets.addAll(Vintages.indicatorsBySource(unionAll(unknown)));
+        }
+        return Vintages.shared(sets);
     }
 
     /** A SQL predicate {@code column IN ('a', 'b')} with the values quoted. */

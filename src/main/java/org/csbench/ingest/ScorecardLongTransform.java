@@ -25,11 +25,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 import org.csbench.config.MeasureSpec;
 import org.csbench.config.SourceSpec;
@@ -220,6 +226,26 @@ public final class ScorecardLongTransform {
         Dataset<Row> good = checked.filter(size(col(RowErrors.ERRORS)).equalTo(0));
         return monthObservations(good, col(Columns.OLD_LA_CODE), col(Columns.LA_NAME), col(Columns.REGION_CODE),
                 col(REF), col(MONTH_START), col(Columns.VALUE), col(NUMBER), col(STATUS), col(SYMBOL), source);
+    }
+
+    /**
+     * A checked row's {@link #REF} when the row is good, null when it is quarantined: collected while the rows are
+     * counted, so that {@link #indicators} gives the extract's indicators without another pass over its millions of
+     * rows (the refs are plain strings; mapping them row by row is what costs).
+     */
+    public static Column goodRef() {
+        return when(size(col(RowErrors.ERRORS)).equalTo(0), col(REF));
+    }
+
+    /**
+     * The indicators {@link #observations} gives rows with these {@code refs} (one query of as many rows as refs).
+     * {@code ScorecardLoadTest} checks that a long extract sharing an indicator with another source is decided.
+     */
+    public static Set<String> indicators(SparkSession spark, List<String> refs, SourceSpec source) {
+        List<Row> rows = refs.stream().map(ref -> RowFactory.create(ref)).toList();
+        Dataset<Row> named = spark.createDataFrame(rows, new StructType().add(REF, DataTypes.StringType));
+        return new TreeSet<>(named.select(measureId(col(REF), source.measures())).as(Encoders.STRING())
+                .collectAsList());
     }
 
     /** The observation columns for month values; shared with the wide scorecard. */

@@ -1,6 +1,7 @@
 package org.csbench.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
@@ -10,12 +11,15 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
@@ -69,18 +73,40 @@ public final class Vintages {
     /**
      * The rows of one load with {@link Columns#IS_CURRENT} decided among themselves: per key, the best-ranked rows are
      * current (of two sources that tie, the first by id, when their figures agree); a tie between sources whose
-     * figures differ fails with {@link #conflict}.
+     * figures differ fails with {@link #conflict}. Only rows of the {@code shared} indicators ({@link #shared}: those
+     * more than one loaded source may publish) can clash; the others are current as they are.
      */
-    public static Dataset<Row> decideAmongLoaded(Dataset<Row> rows, Map<String, Integer> precedence) {
-        // Only indicators that more than one loaded source publishes can clash (a cheap aggregate finds them).
-        List<String> shared = rows.groupBy(Columns.INDICATOR_ID).agg(countDistinct(col(Columns.SOURCE_ID)).as("_n"))
-                .filter(col("_n").gt(1)).select(Columns.INDICATOR_ID).as(Encoders.STRING()).collectAsList();
+    public static Dataset<Row> decideAmongLoaded(Dataset<Row> rows, Map<String, Integer> precedence,
+            Collection<String> shared) {
         if (shared.isEmpty()) {
             return rows.withColumn(Columns.IS_CURRENT, lit(true));
         }
         Column isShared = col(Columns.INDICATOR_ID).isin(shared.toArray());
         return rows.filter(isShared.unary_$bang()).withColumn(Columns.IS_CURRENT, lit(true))
                 .unionByName(decideShared(rows.filter(isShared), precedence));
+    }
+
+    /** The indicators each source of {@code rows} publishes, one set per source (one small aggregate). */
+    public static List<Set<String>> indicatorsBySource(Dataset<Row> rows) {
+        List<Set<String>> sets = new ArrayList<>();
+        for (Row source : rows.groupBy(Columns.SOURCE_ID).agg(collect_set(col(Columns.INDICATOR_ID))).collectAsList()) {
+            sets.add(new TreeSet<>(source.<String>getList(1)));
+        }
+        return sets;
+    }
+
+    /** The indicators in more than one of {@code indicatorSets} (one set per loaded source), sorted. */
+    public static List<String> shared(List<Set<String>> indicatorSets) {
+        Set<String> seen = new HashSet<>();
+        Set<String> shared = new TreeSet<>();
+        for (Set<String> indicators : indicatorSets) {
+            for (String indicator : indicators) {
+                if (!seen.add(indicator)) {
+                    shared.add(indicator);
+                }
+            }
+        }
+        return new ArrayList<>(shared);
     }
 
     private static Dataset<Row> decideShared(Dataset<Row> rows, Map<String, Integer> precedence) {

@@ -13,7 +13,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
@@ -43,6 +42,7 @@ import org.csbench.contract.Star.FactIndicatorValue;
 import org.csbench.ingest.ReferenceTables;
 import org.csbench.ingest.Vintages;
 import org.csbench.model.Columns;
+import org.csbench.model.ExactSums;
 import org.csbench.model.Projections;
 import org.csbench.model.GeographicLevel;
 import org.csbench.model.Status;
@@ -196,10 +196,10 @@ public final class IndicatorValues {
                         max(when(isNum, col(Columns.VALUE))).as("_n"),
                         max(when(isNum, col(Columns.STATUS))).as("_n_status"),
                         max(when(isNum, col(Columns.ROUNDING_UNIT))).as("_n_unit"),
-                        sum(when(isDen, col(Columns.VALUE))).as("_d"),
+                        ExactSums.sumOf(when(isDen, col(Columns.VALUE))).as("_d"),
                         count(when(isDen, 1)).as("_d_rows"),
                         min(when(isDen.and(notAvailable), col(Columns.STATUS))).as("_d_status"),
-                        sum(when(isDen, col(Columns.ROUNDING_UNIT))).as("_d_unit"),
+                        ExactSums.sumOf(when(isDen, col(Columns.ROUNDING_UNIT))).as("_d_unit"),
                         max(when(col(ROLE).equalTo(PUB), col(Columns.VALUE))).as(PUBLISHED_VALUE),
                         max(coalesce(col(Vintages.ROUNDING_KNOWN), lit(true)).unary_$bang()).as(ROUNDING_UNKNOWN),
                         max(when(isNum.and(col(Columns.STATUS).equalTo(LOW)), lowHalf())).as(N_LOW_HALF),

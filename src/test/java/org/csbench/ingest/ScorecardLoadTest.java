@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.csbench.DatasetAssertions.assertRowsEqualIgnoringOrder;
 import static org.csbench.DatasetAssertions.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +23,7 @@ import org.csbench.config.PipelineSpec;
 import org.csbench.config.SpecLoader;
 import org.csbench.delta.Warehouse;
 import org.csbench.model.Columns;
+import org.csbench.model.CsbenchException;
 
 /** Monthly scorecards: the council's published extract in all its mess, and the long form. */
 class ScorecardLoadTest {
@@ -171,5 +174,48 @@ class ScorecardLoadTest {
                 row(9L, "352,Manchester,CIN1,2023-04,7")),
                 warehouse.read(Quarantine.TABLE).filter(col(Columns.SOURCE_ID).equalTo("long_form")
                         .and(col(Columns.LINE).isin(6L, 9L))).select(Columns.LINE, Columns.RAW_LINE), 0);
+    }
+
+    @Test
+    void aLongExtractAndAnotherSourcePublishingTheSameKeyAreDecidedBetween() throws IOException {
+        // The long extract's indicators are collected while its rows are counted (no pass of their own): a key it
+        // shares with the council's wide scorecard must still be found. Different figures stop the load...
+        CsbenchException clash = assertThrows(CsbenchException.class, () -> loadBoth("105"));
+        assertTrue(clash.getMessage().startsWith("sources 'a_long' and 'b_wide' both publish indicator_id=referrals"),
+                clash.getMessage());
+        // ...the same figures load, with one current row for the key: the first source's by id.
+        Warehouse agreeing = loadBoth("100");
+        assertRowsEqualIgnoringOrder(List.of(row("a_long", true), row("b_wide", false)),
+                agreeing.read(LoadJob.OBSERVATION).filter(col(Columns.TIME_PERIOD).equalTo("2023-08"))
+                        .select(Columns.SOURCE_ID, Columns.IS_CURRENT), 0);
+    }
+
+    /** Manchester's referrals for August 2023 in a long extract ({@code longValue}) and a wide scorecard (100). */
+    private static Warehouse loadBoth(String longValue) throws IOException {
+        Path dir = SparkTestSession.newTempDir("scorecards-shared");
+        Files.writeString(dir.resolve("long.csv"), "la_code,ref,month,value\n352,CIN1,2023-08," + longValue + "\n");
+        Files.writeString(dir.resolve("wide.tsv"), "Ref\tIndicator\tAug-23\tSep-23\tCurrent\n"
+                + "CIN1\tReferrals\t100\t110\t110\n");
+        Path spec = dir.resolve("spec.yaml");
+        Files.writeString(spec, """
+                name: shared
+                sources:
+                  - id: a_long
+                    format: scorecard_long
+                    path: long.csv
+                    measures:
+                      - { ref: CIN1, indicator: referrals, unit: count }
+                  - id: b_wide
+                    format: scorecard_wide
+                    path: wide.tsv
+                    la_code: "352"
+                    la_name: Manchester
+                    report_month: 2023-09
+                    measures:
+                      - { ref: CIN1, indicator: referrals, unit: count }
+                """);
+        Warehouse shared = SparkTestSession.newWarehouse("scorecards-shared");
+        new LoadJob(shared, message -> { }).run(SpecLoader.load(spec, null));
+        return shared;
     }
 }

@@ -119,10 +119,7 @@ class IndicatorValuesTest {
                 observation("num", "105", 3.0, "available"), observation("den", "105", null, "suppressed")));
         StructType schema = TestObservations.schema();
         Dataset<Row> obs = spark.createDataFrame(observations, schema);
-        Dataset<Row> population = spark.createDataFrame(List.of(), new StructType()
-                .add(Columns.GEOGRAPHIC_LEVEL, DataTypes.StringType).add(Columns.REGION_CODE, DataTypes.StringType)
-                .add(Columns.OLD_LA_CODE, DataTypes.StringType).add(ReferenceTables.MID_YEAR, DataTypes.IntegerType)
-                .add(ReferenceTables.POPULATION_COLUMN, DataTypes.DoubleType).add(Columns.STATUS, DataTypes.StringType));
+        Dataset<Row> population = noPopulation(spark);
         Catalogue catalogue = new Catalogue("test", List.of(
                 indicator("pct", List.of("den"), 100, 1),
                 indicator("per_pop", List.of(Indicator.POPULATION), 10000, 1)));
@@ -140,6 +137,33 @@ class IndicatorValuesTest {
                 IndicatorValues.compute(obs, population, catalogue).select(Columns.INDICATOR_ID, Columns.OLD_LA_CODE,
                         IndicatorValues.VALUE_UNROUNDED, Columns.VALUE, Columns.STATUS, IndicatorValues.STATUS_REASON),
                 1e-9);
+    }
+
+    @Test
+    void denominatorsAddUpToTheSameSumInAnyOrder() {
+        // 0.1 + 0.2 + 0.3 is 0.6000000000000001 in doubles, 0.3 + 0.2 + 0.1 is 0.6: the sum of an indicator's
+        // denominators must not depend on the order its rows arrive in (a refresh and a rebuild differ in it).
+        SparkSession spark = SparkTestSession.get();
+        List<Row> observations = List.of(
+                observation("num", "201", 6.0, "available"), observation("d1", "201", 0.1, "available"),
+                observation("d2", "201", 0.2, "available"), observation("d3", "201", 0.3, "available"),
+                observation("num", "202", 6.0, "available"), observation("d3", "202", 0.3, "available"),
+                observation("d2", "202", 0.2, "available"), observation("d1", "202", 0.1, "available"));
+        // One partition: each authority's rows reach the sum in the order listed.
+        Dataset<Row> obs = spark.createDataFrame(observations, TestObservations.schema()).coalesce(1);
+        Catalogue catalogue = new Catalogue("test", List.of(indicator("three", List.of("d1", "d2", "d3"), 1, 1)));
+        assertRowsEqualIgnoringOrder(List.of(row("201", 0.6, 10.0), row("202", 0.6, 10.0)),
+                IndicatorValues.compute(obs, noPopulation(spark), catalogue).select(Columns.OLD_LA_CODE,
+                        IndicatorValues.DENOMINATOR, IndicatorValues.VALUE_UNROUNDED), 0);
+    }
+
+    /** An empty population table. */
+    private static Dataset<Row> noPopulation(SparkSession spark) {
+        return spark.createDataFrame(List.of(), new StructType()
+                .add(Columns.GEOGRAPHIC_LEVEL, DataTypes.StringType).add(Columns.REGION_CODE, DataTypes.StringType)
+                .add(Columns.OLD_LA_CODE, DataTypes.StringType).add(ReferenceTables.MID_YEAR, DataTypes.IntegerType)
+                .add(ReferenceTables.POPULATION_COLUMN, DataTypes.DoubleType)
+                .add(Columns.STATUS, DataTypes.StringType));
     }
 
     private static Indicator indicator(String id, List<String> denominators, double multiplier, int decimals) {
