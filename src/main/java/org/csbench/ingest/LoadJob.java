@@ -22,7 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -369,7 +369,8 @@ public final class LoadJob {
         Header header = new Header(file.path(), CsvLines.parseHeader(file.headerLine(), delimiter));
         Dataset<Row> lines;
         Dataset<Row> checked;
-        Function<Dataset<Row>, List<Target>> targets;
+        // From the checked rows and, for a long extract, its refs' indicators (ScorecardLongTransform.byRef).
+        BiFunction<Dataset<Row>, Dataset<Row>, List<Target>> targets;
         switch (source.format()) {
             case EES -> {
                 EesLayout layout = EesLayout.resolve(header, source);
@@ -379,7 +380,7 @@ public final class LoadJob {
                 warnUnusedDuplicates(progress, source, header, used);
                 lines = read(spark, file, header, delimiter);
                 checked = EesTransform.check(lines, layout, authorities);
-                targets = c -> List.of(new Target(OBSERVATION, observations(EesTransform.observations(c, layout,
+                targets = (c, refs) -> List.of(new Target(OBSERVATION, observations(EesTransform.observations(c, layout,
                         source), lineage, source)));
             }
             case SN_WIDE -> {
@@ -389,7 +390,7 @@ public final class LoadJob {
                 warnUnusedDuplicates(progress, source, header, used);
                 lines = read(spark, file, header, delimiter);
                 checked = NeighbourTransform.check(lines, layout);
-                targets = c -> List.of(new Target(NeighbourTransform.TABLE, withVintage(
+                targets = (c, refs) -> List.of(new Target(NeighbourTransform.TABLE, withVintage(
                         NeighbourTransform.neighbours(c, source.neighbours()), lineage)));
             }
             case TABLE -> {
@@ -397,7 +398,7 @@ public final class LoadJob {
                 warnUnusedDuplicates(progress, source, header, new HashSet<>(positions));
                 lines = read(spark, file, header, delimiter);
                 checked = TableTransform.check(lines, header, source.columns(), positions);
-                targets = c -> List.of(new Target(source.target(), withVintage(TableTransform.rows(c,
+                targets = (c, refs) -> List.of(new Target(source.target(), withVintage(TableTransform.rows(c,
                         source.columns()), lineage)));
             }
             case SCORECARD_LONG -> {
@@ -408,8 +409,8 @@ public final class LoadJob {
                 lines = ScorecardLongTransform.parse(CsvLines.read(spark, file, header.size(), delimiter), header,
                         positions, source, authorities).persist(StorageLevel.MEMORY_AND_DISK_SER());
                 checked = ScorecardLongTransform.check(lines, header, positions, delimiter);
-                targets = c -> List.of(new Target(OBSERVATION, observations(ScorecardLongTransform.observations(c,
-                        source), lineage, source)));
+                targets = (c, refs) -> List.of(new Target(OBSERVATION, observations(
+                        ScorecardLongTransform.observations(c, refs, source), lineage, source)));
             }
             case SCORECARD_WIDE -> {
                 ScorecardWideLayout layout = ScorecardWideLayout.resolve(header, source.scorecard());
@@ -423,7 +424,7 @@ public final class LoadJob {
                 warnUnusedDuplicates(progress, source, header, used);
                 lines = read(spark, file, header, delimiter);
                 checked = ScorecardWideTransform.check(lines, layout, source);
-                targets = c -> List.of(new Target(OBSERVATION, observations(
+                targets = (c, refs) -> List.of(new Target(OBSERVATION, observations(
                                 ScorecardWideTransform.observations(c, layout, source), lineage, source)),
                         new Target(ScorecardWideTransform.TABLE, withVintage(
                                 ScorecardWideTransform.indicators(c, layout, source), lineage)));
@@ -446,8 +447,8 @@ public final class LoadJob {
             long read = counts.getLong(0);
             long quarantined = counts.isNullAt(1) ? 0 : counts.getLong(1);
             long ignoredRows = counts.isNullAt(2) ? 0 : counts.getLong(2);
-            Set<String> indicators = isLong ? ScorecardLongTransform.indicators(spark, counts.getList(3), source)
-                    : null;
+            Dataset<Row> byRef = isLong ? ScorecardLongTransform.byRef(spark, counts.getList(3), source) : null;
+            Set<String> indicators = isLong ? ScorecardLongTransform.indicators(byRef) : null;
             if (read != file.lines() - 1) {
                 throw new IllegalStateException(String.format(
                         "%s: %d data lines counted while inspecting, %d read by Spark", file.path(), file.lines() - 1,
@@ -456,7 +457,7 @@ public final class LoadJob {
             // The counts filled the caches: what follows reads them as one-node plans, not the checks' chains (Cached).
             Dataset<Row> checkedRead = Cached.leaf(checked); // a long extract's (not cached) keeps its plan
             return new Staged(source, file, header, lineage, Cached.leaf(lines), checkedRead,
-                    cacheChecked ? List.of(lines, checked) : List.of(lines), targets.apply(checkedRead), read,
+                    cacheChecked ? List.of(lines, checked) : List.of(lines), targets.apply(checkedRead, byRef), read,
                     quarantined, ignoredRows, indicators, (System.nanoTime() - t0) / 1e9);
         } catch (RuntimeException e) { // a file failing its read or checks: what was cached for it is released
             lines.unpersist();

@@ -1,5 +1,6 @@
 package org.csbench.ingest;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -221,16 +222,32 @@ public final class ScorecardLongTransform {
         return at == null ? lit(null).cast(DataTypes.StringType) : Cells.cleanedSkippingAscii(col(CsvLines.field(at)));
     }
 
-    /** One month observation per good row. */
-    public static Dataset<Row> observations(Dataset<Row> checked, SourceSpec source) {
+    /** The column of {@link #byRef}'s rows naming the ref (not {@link #REF}, which the rows it is joined to carry). */
+    static final String LOOKUP_REF = "_lookup_ref";
+    /** The column of {@link #byRef}'s rows naming the indicator the ref maps to. */
+    static final String LOOKUP_INDICATOR = "_lookup_indicator";
+
+    /**
+     * One month observation per good row; {@code byRef} ({@link #byRef}: the indicator of each of the extract's refs)
+     * names each row's indicator, or null to map each row's ref itself.
+     */
+    public static Dataset<Row> observations(Dataset<Row> checked, Dataset<Row> byRef, SourceSpec source) {
         Dataset<Row> good = checked.filter(size(col(RowErrors.ERRORS)).equalTo(0));
+        Column indicator = measureId(col(REF), source.measures());
+        if (byRef != null) {
+            // Looked up among the extract's few distinct refs, not mapped row by row with a regular expression (a
+            // ref missing from the lookup is still mapped); ScorecardLoadTest compares the two.
+            good = good.join(broadcast(byRef), col(REF).equalTo(col(LOOKUP_REF)), "left").drop(LOOKUP_REF);
+            indicator = coalesce(col(LOOKUP_INDICATOR), indicator);
+        }
         return monthObservations(good, col(Columns.OLD_LA_CODE), col(Columns.LA_NAME), col(Columns.REGION_CODE),
-                col(REF), col(MONTH_START), col(Columns.VALUE), col(NUMBER), col(STATUS), col(SYMBOL), source);
+                col(REF), indicator, col(MONTH_START), col(Columns.VALUE), col(NUMBER), col(STATUS), col(SYMBOL),
+                source);
     }
 
     /**
      * A checked row's {@link #REF} when the row is good, null when it is quarantined: collected while the rows are
-     * counted, so that {@link #indicators} gives the extract's indicators without another pass over its millions of
+     * counted, so that {@link #byRef} gives the extract's indicators without another pass over its millions of
      * rows (the refs are plain strings; mapping them row by row is what costs).
      */
     public static Column goodRef() {
@@ -238,30 +255,38 @@ public final class ScorecardLongTransform {
     }
 
     /**
-     * The indicators {@link #observations} gives rows with these {@code refs} (one query of as many rows as refs).
-     * {@code ScorecardLoadTest} checks that a long extract sharing an indicator with another source is decided.
+     * The indicator {@link #observations} gives rows with each of {@code refs}: {@link #LOOKUP_REF} and
+     * {@link #LOOKUP_INDICATOR}, as many rows as refs.
      */
-    public static Set<String> indicators(SparkSession spark, List<String> refs, SourceSpec source) {
+    public static Dataset<Row> byRef(SparkSession spark, List<String> refs, SourceSpec source) {
         List<Row> rows = refs.stream().map(ref -> RowFactory.create(ref)).toList();
         Dataset<Row> named = spark.createDataFrame(rows, new StructType().add(REF, DataTypes.StringType));
-        return new TreeSet<>(named.select(measureId(col(REF), source.measures())).as(Encoders.STRING())
-                .collectAsList());
+        return named.select(col(REF).as(LOOKUP_REF), measureId(col(REF), source.measures()).as(LOOKUP_INDICATOR));
+    }
+
+    /**
+     * The indicators of {@link #byRef}'s refs (a query of as many rows as refs). {@code ScorecardLoadTest} checks
+     * that a long extract sharing an indicator with another source is decided.
+     */
+    public static Set<String> indicators(Dataset<Row> byRef) {
+        return new TreeSet<>(byRef.select(col(LOOKUP_INDICATOR)).as(Encoders.STRING()).collectAsList());
     }
 
     /** The observation columns for month values; shared with the wide scorecard. */
     static Dataset<Row> monthObservations(Dataset<Row> rows, Column laCode, Column laName, Column regionCode,
             Column ref, Column monthStart, Column raw, SourceSpec source) {
-        return monthObservations(rows, laCode, laName, regionCode, ref, monthStart, raw, ScorecardCells.value(raw),
-                ScorecardCells.status(raw), ScorecardCells.symbol(raw), source);
+        return monthObservations(rows, laCode, laName, regionCode, ref, measureId(ref, source.measures()), monthStart,
+                raw, ScorecardCells.value(raw), ScorecardCells.status(raw), ScorecardCells.symbol(raw), source);
     }
 
-    /** As above, with the cell's number, status and symbol already read. */
+    /** As above, with the ref's indicator and the cell's number, status and symbol already read. */
     static Dataset<Row> monthObservations(Dataset<Row> rows, Column laCode, Column laName, Column regionCode,
-            Column ref, Column monthStart, Column raw, Column number, Column status, Column symbol, SourceSpec source) {
+            Column ref, Column indicator, Column monthStart, Column raw, Column number, Column status, Column symbol,
+            SourceSpec source) {
         Column unit = mappedUnit(ref, source.measures(), raw);
         Column decimals = when(raw.rlike("\\.\\d+%?$"), length(regexp_extract(raw, "\\.(\\d+)%?$", 1))).otherwise(0);
         return rows.select(
-                measureId(ref, source.measures()).as(Columns.INDICATOR_ID),
+                indicator.as(Columns.INDICATOR_ID),
                 ref.as(Columns.SOURCE_COLUMN),
                 unit.as(Columns.UNIT),
                 date_format(monthStart, "yyyy-MM").as(Columns.TIME_PERIOD),

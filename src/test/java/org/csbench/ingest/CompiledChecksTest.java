@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -18,11 +23,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.csbench.SparkTestSession;
+import org.csbench.config.SourceSpec;
+import org.csbench.config.SpecLoader;
+import org.csbench.model.Columns;
 
 /**
  * The two forms a long extract's checks take for speed ({@link Cells#cleanedSkippingAscii} skipping {@code translate}
  * for cells without multi-byte characters, {@link RowErrors#concatenated} concatenating arrays instead of filtering
- * nulls) give exactly what their plain forms give, on cells chosen to tell them apart.
+ * nulls) give exactly what their plain forms give, on cells chosen to tell them apart; so does a long extract's
+ * indicators looked up among its distinct refs ({@link ScorecardLongTransform#byRef}) rather than mapped row by row.
  */
 class CompiledChecksTest {
     private static SparkSession spark;
@@ -81,5 +90,56 @@ class CompiledChecksTest {
         }
         assertNotEquals(0, withTwo, "some cell has two problems, in order");
         assertFalse(rows.stream().allMatch(r -> r.getList(1).isEmpty()));
+    }
+
+    @Test
+    void observationsWithLookedUpIndicatorsAreThoseMappedRowByRow() throws IOException {
+        // Mapped refs in any case and spacing, unmapped ones with punctuation and accents, and a quarantined row.
+        Path dir = SparkTestSession.newTempDir("looked-up-refs");
+        Files.writeString(dir.resolve("long.csv"), String.join("\n", "la_code,ref,month,value",
+                "352,CIN1,2023-08,100", "352, cin1 ,2023-09,101", "352,Re-referrals %,2023-08,20.5%",
+                "352,SW caseload (FTE),2023-08,17.2", "352,Café-Visits,2023-08,3", "352,sw_caseload,2023-08,18",
+                "352,CIN1,2023-08,999", "") + "\n");
+        Files.writeString(dir.resolve("spec.yaml"), """
+                name: refs
+                sources:
+                  - id: long
+                    format: scorecard_long
+                    path: long.csv
+                    measures:
+                      - { ref: CIN1, indicator: referrals, unit: count }
+                      - { ref: SW Caseload (FTE), indicator: sw_caseload, unit: ratio }
+                """);
+        SourceSpec source = SpecLoader.load(dir.resolve("spec.yaml"), null).sources().get(0);
+        SourceFile file = SourceFile.inspect(source.path(), spark.sparkContext().hadoopConfiguration());
+        Header header = new Header(file.path(), CsvLines.parseHeader(file.headerLine(), ","));
+        Map<String, Integer> positions = ScorecardLongTransform.resolve(header);
+        // Parsed once and kept, as the load keeps them.
+        Dataset<Row> parsed = ScorecardLongTransform.parse(CsvLines.read(spark, file, header.size(), ","), header,
+                positions, source, KnownAuthorities.standard()).cache();
+        Dataset<Row> checked = ScorecardLongTransform.check(parsed, header, positions, ",");
+        List<String> refs = checked.select(ScorecardLongTransform.goodRef()).distinct().as(Encoders.STRING())
+                .collectAsList().stream().filter(r -> r != null).toList();
+
+        Dataset<Row> plain = ScorecardLongTransform.observations(checked, null, source);
+        Dataset<Row> lookedUp = ScorecardLongTransform.observations(checked, ScorecardLongTransform.byRef(spark, refs,
+                source), source);
+        // A lookup missing a ref still maps it.
+        Dataset<Row> partial = ScorecardLongTransform.observations(checked, ScorecardLongTransform.byRef(spark,
+                refs.subList(0, 2), source), source);
+
+        assertEquals(6, plain.count(), "the repeated CIN1 row is quarantined");
+        assertEquals(List.of(plain.columns()), List.of(lookedUp.columns()));
+        assertEquals(sorted(plain), sorted(lookedUp));
+        assertEquals(sorted(plain), sorted(partial));
+        assertEquals(List.of("caf_visits", "re_referrals_", "referrals", "sw_caseload"), lookedUp
+                .select(col(Columns.INDICATOR_ID)).distinct().as(Encoders.STRING()).collectAsList().stream().sorted()
+                .toList());
+        assertEquals(Set.of("caf_visits", "re_referrals_", "referrals", "sw_caseload"),
+                ScorecardLongTransform.indicators(ScorecardLongTransform.byRef(spark, refs, source)));
+    }
+
+    private static List<String> sorted(Dataset<Row> rows) {
+        return rows.collectAsList().stream().map(Row::toString).sorted().toList();
     }
 }
