@@ -236,7 +236,7 @@ public final class ScorecardLongTransform {
         Column indicator = measureId(col(REF), source.measures());
         if (byRef != null) {
             // Looked up among the extract's few distinct refs, not mapped row by row with a regular expression (a
-            // ref missing from the lookup is still mapped); ScorecardLoadTest compares the two.
+            // ref missing from the lookup is still mapped); CompiledChecksTest compares the two.
             good = good.join(broadcast(byRef), col(REF).equalTo(col(LOOKUP_REF)), "left").drop(LOOKUP_REF);
             indicator = coalesce(col(LOOKUP_INDICATOR), indicator);
         }
