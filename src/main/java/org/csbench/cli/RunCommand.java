@@ -66,7 +66,8 @@ final class RunCommand implements Callable<Integer> {
         PipelineSpec pipeline = SpecLoader.loadWithDataDirs(spec, dataDirs);
         err.printf("csbench: running %s (%d sources) into %s%n", pipeline.name(), pipeline.sources().size(),
                 parent.warehouse);
-        Warehouse warehouse = Session.open(parent);
+        Warehouse warehouse = Session.open(parent, parent.warehouse, PipelineJob.smallOnThisDisk(pipeline,
+                parent.warehouse));
         PipelineJob job = new PipelineJob(warehouse, message -> err.println("  " + message));
         job = keepGoing ? job.keepingGoing() : job;
         PipelineJob.Result result = (fullRebuild ? job.rebuildingWhole() : job).run(pipeline);

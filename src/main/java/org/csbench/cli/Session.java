@@ -23,6 +23,11 @@ final class Session {
 
     /** A session on a warehouse other than the one the options name. */
     static Warehouse open(Csbench options, String warehouse) {
+        return open(options, warehouse, false);
+    }
+
+    /** A session for a run over little input ({@link SparkSessions#forJob(String, Integer, boolean)}). */
+    static Warehouse open(Csbench options, String warehouse, boolean smallInput) {
         if (options.master != null && !MASTER.matcher(options.master.trim()).matches()) {
             throw Errors.invalidArgument("--master '" + options.master + "' is not a Spark master URL; use local[N], "
                     + "local[*], spark://HOST:PORT, yarn or k8s://https://HOST:PORT");
@@ -30,7 +35,7 @@ final class Session {
         if (options.shufflePartitions != null && options.shufflePartitions < 1) {
             throw Errors.invalidArgument("--shuffle-partitions must be at least 1, not " + options.shufflePartitions);
         }
-        SparkSession spark = SparkSessions.forJob(options.master, options.shufflePartitions);
+        SparkSession spark = SparkSessions.forJob(options.master, options.shufflePartitions, smallInput);
         spark.sparkContext().setLogLevel("WARN");
         return new Warehouse(spark, warehouse);
     }

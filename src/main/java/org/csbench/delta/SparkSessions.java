@@ -25,6 +25,10 @@ public final class SparkSessions {
     /** The most shuffle partitions a small run uses: see {@link #forInput}. */
     public static final int SMALL_SHUFFLE_PARTITIONS = 2;
 
+    /** Spark's memory page: see {@link #forJob(String, Integer, boolean)}. */
+    public static final String PAGE_SIZE = "spark.buffer.pageSize";
+    public static final String SMALL_PAGE_SIZE = "2m";
+
     static final String MASTER = "spark.master";
     public static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
     static final String FILE_SYSTEM = "spark.hadoop.fs.file.impl";
@@ -38,9 +42,24 @@ public final class SparkSessions {
      * wins, then what spark-submit set, then {@link #DEFAULT_MASTER} and {@link #DEFAULT_SHUFFLE_PARTITIONS}.
      */
     public static SparkSession forJob(String master, Integer shufflePartitions) {
+        return forJob(master, shufflePartitions, false);
+    }
+
+    /**
+     * As {@link #forJob(String, Integer)}; for a run over less than {@link #SMALL_INPUT_BYTES} ({@code smallInput}),
+     * memory pages of {@link #SMALL_PAGE_SIZE}. Spark sizes its pages from the heap (32 MB with a 4 GB heap on two
+     * cores) and every broadcast join's hash table takes a whole page however few rows it holds, until the query's
+     * plan is collected: at the end of a sample run 16 tables of a few rows held 512 MB and forced full collections.
+     * At England scale small pages made sorts and joins slower (223 s against 208-214 s), so large runs keep
+     * Spark's size. A setting given to spark-submit wins.
+     */
+    public static SparkSession forJob(String master, Integer shufflePartitions, boolean smallInput) {
         SparkConf submitted = new SparkConf();
         String chosen = setting(master, submitted, MASTER, DEFAULT_MASTER);
         SparkSession.Builder builder = withDelta(SparkSession.builder().appName("csbench"));
+        if (smallInput) {
+            builder = withSmallPages(builder, submitted);
+        }
         return (chosen.startsWith("local") ? withLocalFiles(builder) : builder)
                 .master(chosen)
                 .config(SHUFFLE_PARTITIONS, setting(shufflePartitions, submitted, SHUFFLE_PARTITIONS,
@@ -97,9 +116,10 @@ public final class SparkSessions {
         return Integer.parseInt(spark.conf().get(SHUFFLE_PARTITIONS));
     }
 
-    /** A small local session for tests: {@code local[2]}, UI off, 2 shuffle partitions, loopback only. */
+    /** A small local session for tests: {@code local[2]}, UI off, 2 shuffle partitions, small pages, loopback only. */
     public static SparkSession forTests(String warehouseDir) {
-        return withLocalFiles(withDelta(SparkSession.builder().appName("csbench-tests").master("local[2]")))
+        return withLocalFiles(withSmallPages(withDelta(SparkSession.builder().appName("csbench-tests")
+                .master("local[2]")), new SparkConf()))
                 .config("spark.ui.enabled", "false")
                 .config(SHUFFLE_PARTITIONS, "2")
                 .config("spark.default.parallelism", "2")
@@ -118,6 +138,10 @@ public final class SparkSessions {
         return builder
                 .config(FILE_SYSTEM, submitted.get(FILE_SYSTEM, LocalFiles.ChecksummedFileSystem.class.getName()))
                 .config(FILE_CONTEXT, submitted.get(FILE_CONTEXT, LocalFiles.Fs.class.getName()));
+    }
+
+    private static SparkSession.Builder withSmallPages(SparkSession.Builder builder, SparkConf submitted) {
+        return builder.config(PAGE_SIZE, submitted.get(PAGE_SIZE, SMALL_PAGE_SIZE));
     }
 
     private static SparkSession.Builder withDelta(SparkSession.Builder builder) {

@@ -3,9 +3,12 @@ package org.csbench.job;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -129,6 +132,43 @@ public final class PipelineJob {
             }
         }
         return bytes;
+    }
+
+    /**
+     * Whether a run of {@code spec} into the warehouse at {@code root} reads less than
+     * {@link SparkSessions#SMALL_INPUT_BYTES}, judged before a Spark session exists from this machine's disk: the
+     * spec's files and every file in the observation table's folder (its history too, so never less than
+     * {@link #inputBytes}). False when the warehouse or a file is elsewhere, such as a cluster's shared storage.
+     */
+    public static boolean smallOnThisDisk(PipelineSpec spec, String root) {
+        long bytes = 0;
+        try {
+            java.nio.file.Path observations = localFile(new Path(new Path(root, "silver"), "observation").toString());
+            if (observations == null) {
+                return false;
+            }
+            if (Files.isDirectory(observations)) {
+                try (Stream<java.nio.file.Path> files = Files.walk(observations)) {
+                    bytes += files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+                }
+            }
+            for (SourceSpec source : spec.sources()) {
+                java.nio.file.Path file = localFile(source.path());
+                if (file == null) {
+                    return false;
+                }
+                bytes += file.toFile().length(); // 0 when missing: the load names it
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+        return bytes < SparkSessions.SMALL_INPUT_BYTES;
+    }
+
+    /** {@code location} on this machine's disk, or null when it names another file system. */
+    private static java.nio.file.Path localFile(String location) {
+        URI uri = new Path(location).toUri();
+        return uri.getScheme() == null || uri.getScheme().equals("file") ? java.nio.file.Path.of(uri.getPath()) : null;
     }
 
     private Result runSized(PipelineSpec spec, Catalogue catalogue) {
