@@ -111,6 +111,11 @@ public final class Warehouse {
 
     /** The folder that holds {@code table}. */
     public String location(String table) {
+        return location(root, table);
+    }
+
+    /** The folder that holds {@code table} in the warehouse at {@code root}, before any Spark session exists. */
+    public static String location(String root, String table) {
         if (!TABLE_NAME.matcher(table).matches()) {
             throw Errors.invalidArgument("Invalid table name: '" + table + "'; expected layer.name, e.g. silver.observation");
         }

@@ -143,7 +143,7 @@ public final class PipelineJob {
     public static boolean smallOnThisDisk(PipelineSpec spec, String root) {
         long bytes = 0;
         try {
-            java.nio.file.Path observations = localFile(new Path(new Path(root, "silver"), "observation").toString());
+            java.nio.file.Path observations = localFile(Warehouse.location(root, LoadJob.OBSERVATION));
             if (observations == null) {
                 return false;
             }
